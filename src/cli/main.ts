@@ -1,0 +1,120 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { checkWorkbook, toJsonReport, HYOKA_VERSION, type Lang } from "../core/report";
+import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
+import { buildClearPlan, buildWritePlan } from "../core/plan";
+import { readGrids } from "../xlsx/readGrids";
+import { applyPlanToWorkbook } from "../xlsx/applyPlan";
+import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
+import { parseArgs, USAGE, type CheckArgs } from "./args";
+import { formatReport } from "./print";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+class UsageError extends Error {}
+
+async function loadProfile(file: string | undefined): Promise<Profile> {
+  if (!file) return defaultProfile;
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`${file}: プロファイルを開けません / cannot open the profile`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`);
+  }
+  return parseProfile(json, file);
+}
+
+function samePath(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+async function run(args: CheckArgs, io: Io): Promise<number> {
+  const profile = await loadProfile(args.profile);
+  if (args.out && samePath(args.out, args.input)) {
+    throw new UsageError("--out は入力ファイルと別のファイルにしてください / --out must not be the input file");
+  }
+  const workbook = await loadWorkbook(args.input);
+  const grids = readGrids(workbook);
+  const file = path.basename(args.input);
+
+  if (args.command === "clear") {
+    applyPlanToWorkbook(workbook, buildClearPlan(grids));
+    await saveWorkbook(workbook, args.out!);
+    io.out(args.lang === "ja" ? `Hyoka が加えたものを取り除きました: ${args.out}` : `Removed everything Hyoka added: ${args.out}`);
+    return 0;
+  }
+
+  const result = checkWorkbook(grids, profile);
+  const report = toJsonReport(result, profile, args.lang, file);
+  if (args.json === "-") {
+    io.out(JSON.stringify(report, null, 2));
+  } else {
+    io.out(formatReport(report, args.lang));
+    if (args.json) {
+      await fs.mkdir(path.dirname(path.resolve(args.json)), { recursive: true });
+      await fs.writeFile(args.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
+      io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON report: ${args.json}`);
+    }
+  }
+  if (args.out) {
+    const plan = buildWritePlan(grids, result, profile, args.lang);
+    const { skipped } = applyPlanToWorkbook(workbook, plan);
+    await saveWorkbook(workbook, args.out);
+    const say = args.json === "-" ? io.err : io.out;
+    say(args.lang === "ja" ? `\n検証済みのブック: ${args.out}` : `\nChecked workbook: ${args.out}`);
+    for (const s of skipped) {
+      say(
+        args.lang === "ja"
+          ? `  ${s.sheet}!${s.cell}: 既存の${s.what === "note" ? "メモ" : "入力規則"}があるため変更していません`
+          : `  ${s.sheet}!${s.cell}: left alone, it already has its own ${s.what}`,
+      );
+    }
+  }
+  const fails = args.failOn
+    ? report.findings.some((f) => f.severity === "error" || (args.failOn === "warning" && f.severity === "warning"))
+    : false;
+  return fails ? 1 : 0;
+}
+
+/** The `hyoka` command. Returns the exit code; never throws, and prints a stack trace only with --debug. */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === "help") {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.kind === "version") {
+    io.out(HYOKA_VERSION);
+    return 0;
+  }
+  if (parsed.kind === "usage") {
+    io.err(`hyoka: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(parsed.args, io);
+  } catch (e) {
+    if (e instanceof UnusableFileError) io.err(`hyoka: ${e.file}: ${e.ja}\n       ${e.en}`);
+    else if (e instanceof ProfileError || e instanceof UsageError) io.err(`hyoka: ${e.message}`);
+    else {
+      io.err(`hyoka: 予期しないエラー / unexpected error: ${(e as Error).message}`);
+      if (!parsed.args.debug) io.err("       --debug で詳細を表示します / run with --debug for details");
+    }
+    if (parsed.args.debug) io.err(String((e as Error).stack));
+    return 2;
+  }
+}

@@ -1,0 +1,109 @@
+import type { Profile } from "./profile";
+import { foldDashes, foldWidth, isBlankLike, trimAll } from "./normalize";
+
+export type Achievement = "①" | "②" | "③";
+export type Implementation = "i" | "ii";
+export type Effectiveness = "○" | "×";
+export type IndicatorStatus = "A" | "B";
+export type Progress = "a" | "b";
+export type StrategyEffectiveness = "ア" | "イ";
+
+/** A status cell read against its code set: empty, a valid code, or text that is not a valid code. */
+export type CodeReading<T> =
+  | { kind: "blank" }
+  | { kind: "valid"; code: T }
+  | { kind: "invalid"; text: string; problem: "unknown" | "implementationMissing" | "implementationNotAllowed" };
+
+function lookup<T extends string>(table: Record<T, string[]>, text: string): T | null {
+  for (const [code, spellings] of Object.entries(table) as [T, string[]][]) {
+    if (spellings.includes(text)) return code;
+  }
+  return null;
+}
+
+function compact(text: string): string {
+  return trimAll(text).replace(/[\s\u3000]+/g, "");
+}
+
+/** A single-symbol code set (○/×, A/B, a/b, ア/イ). */
+export function readSymbol<T extends string>(table: Record<T, string[]>, text: string): CodeReading<T> {
+  if (isBlankLike(text)) return { kind: "blank" };
+  const t = compact(text);
+  const code = lookup(table, t) ?? lookup(table, foldWidth(t)) ?? lookup(table, t.normalize("NFKC"));
+  return code ? { kind: "valid", code } : { kind: "invalid", text: trimAll(text), problem: "unknown" };
+}
+
+export interface AchievementCode {
+  achievement: Achievement;
+  implementation: Implementation | null;
+}
+
+/**
+ * Reads `①(i)`, `①ⅰ`, `①（ⅰ）`, `② (ii)`, `③`. The circled digit and the roman numeral are mapped by
+ * the profile's table, never by NFKC. ① and ② need (i)/(ii); ③ must not have one.
+ */
+export function readAchievement(profile: Profile, text: string): CodeReading<AchievementCode> {
+  if (isBlankLike(text)) return { kind: "blank" };
+  const t = compact(text);
+  const table = profile.codes.achievement;
+  let achievement: Achievement | null = null;
+  let rest = "";
+  for (const [code, spellings] of Object.entries(table) as [Achievement, string[]][]) {
+    const hit = spellings.find((s) => t.startsWith(s));
+    if (hit) {
+      achievement = code;
+      rest = t.slice(hit.length);
+      break;
+    }
+  }
+  const original = trimAll(text);
+  if (!achievement) return { kind: "invalid", text: original, problem: "unknown" };
+  const inner = foldWidth(rest).replace(/^\((.*)\)$/, "$1");
+  if (inner === "") {
+    return achievement === "③"
+      ? { kind: "valid", code: { achievement, implementation: null } }
+      : { kind: "invalid", text: original, problem: "implementationMissing" };
+  }
+  const implementation =
+    lookup(profile.codes.implementation, inner) ?? lookup(profile.codes.implementation, inner.toLowerCase());
+  if (!implementation) return { kind: "invalid", text: original, problem: "unknown" };
+  if (achievement === "③") return { kind: "invalid", text: original, problem: "implementationNotAllowed" };
+  return { kind: "valid", code: { achievement, implementation } };
+}
+
+export function formatAchievement(code: AchievementCode): string {
+  return code.implementation ? `${code.achievement}(${code.implementation})` : code.achievement;
+}
+
+/** `【1-3-1】`, `【１－３－１】`, `[1-3-1]`, `1-3-1` at the start of a cell → "1-3-1". */
+export function readInitiativeCode(text: string): { code: string; rest: string } | null {
+  const original = trimAll(text);
+  // Folding keeps one character for one, so the match length also cuts the original text.
+  const t = foldDashes(foldWidth(original));
+  const m = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/.exec(t);
+  if (!m) return null;
+  return { code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`, rest: original.slice(m[0].length) };
+}
+
+/** A strategy code `【1-3】` anywhere in a cell (the めざす状態 column carries it at its start). */
+export function findStrategyCode(text: string): string | null {
+  const t = foldDashes(foldWidth(text));
+  const m = /[【[〔]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*[】\]〕]/.exec(t);
+  return m ? `${Number(m[1])}-${Number(m[2])}` : null;
+}
+
+/** Group rows between data rows: `経営課題１：…`, `戦略１－１ …`. */
+export function readGroupRow(text: string): { issueNo?: number; strategyCode?: string } | null {
+  const t = foldDashes(foldWidth(trimAll(text)));
+  const strategy = /^戦略\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\s*-\s*\d)/.exec(t);
+  if (strategy) {
+    return { issueNo: Number(strategy[1]), strategyCode: `${Number(strategy[1])}-${Number(strategy[2])}` };
+  }
+  const issue = /^経営課題\s*(\d{1,2})(?!\s*-)/.exec(t);
+  if (issue) return { issueNo: Number(issue[1]) };
+  return null;
+}
+
+export function isRelisted(profile: Profile, text: string): boolean {
+  return profile.codes.relisted.some((mark) => text.includes(mark));
+}

@@ -1,0 +1,89 @@
+import type { Profile } from "./profile";
+import { foldWidth, isBlankLike, trimAll } from "./normalize";
+import { cleanLabel, parseLabeledQuantities, type Quantity } from "./quantity";
+
+export type CriterionKind = "target" | "threshold";
+
+export interface Criterion {
+  kind: CriterionKind;
+  label: string;
+  /** null: qualitative, so no rule can decide it. */
+  quantity: Quantity | null;
+  /** The line(s) of the cell it was read from. */
+  source: string;
+  /** Why the criterion cannot be judged, when it cannot. */
+  undecidable?: "qualitative" | "noComparator";
+}
+
+const CONDITION = /(?:場合|ければ|あれば|れば|とき|時は)/;
+
+function sourceLine(text: string, line: number): string {
+  return trimAll(foldWidth(text).split(/\r\n|\r|\n/)[line] ?? "");
+}
+
+function unitAtEnd(label: string, profile: Profile): string {
+  const units = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
+  return units.find((u) => label.endsWith(u)) ?? "*";
+}
+
+/** 業績目標: every quantity is a target; without a comparator it means "at least". */
+export function parseTargets(text: string, profile: Profile): Criterion[] {
+  if (isBlankLike(text)) return [];
+  const items = parseLabeledQuantities(text, profile, "target");
+  if (items.length === 0) {
+    return [{ kind: "target", label: cleanLabel(text), quantity: null, source: trimAll(text), undecidable: "qualitative" }];
+  }
+  return items.map((item) => ({
+    kind: "target",
+    label: item.label,
+    quantity: { ...item.quantity, comparator: item.quantity.comparator ?? ">=" },
+    source: sourceLine(text, item.line),
+  }));
+}
+
+/**
+ * 撤退基準: each condition under which the initiative is withdrawn. `…がなければ` is a count of 0;
+ * a condition without a number (`適切に対応できなかった場合は`) is qualitative.
+ */
+export function parseThresholds(text: string, profile: Profile): Criterion[] {
+  if (isBlankLike(text)) return [];
+  const out: Criterion[] = [];
+  const folded = foldWidth(text);
+  const lines = folded.split(/\r\n|\r|\n/);
+  const quantities = parseLabeledQuantities(text, profile, "target");
+  const linesWithQuantity = new Set(quantities.map((q) => q.line));
+  for (const item of quantities) {
+    out.push({
+      kind: "threshold",
+      label: item.label,
+      quantity: item.quantity,
+      source: sourceLine(text, item.line),
+      ...(item.quantity.comparator ? {} : { undecidable: "noComparator" as const }),
+    });
+  }
+  lines.forEach((line, i) => {
+    if (linesWithQuantity.has(i) || isBlankLike(line)) return;
+    const none = profile.nonePhrases.map(foldWidth).find((p) => line.includes(p));
+    if (none) {
+      const before = line.slice(0, line.indexOf(none));
+      const label = cleanLabel(before.slice(before.lastIndexOf("。") + 1));
+      out.push({
+        kind: "threshold",
+        label,
+        quantity: { value: 0, unit: unitAtEnd(label, profile), comparator: "<=", approximate: false, all: false, text: "0" },
+        source: trimAll(line),
+      });
+    } else if (CONDITION.test(line)) {
+      out.push({ kind: "threshold", label: cleanLabel(line), quantity: null, source: trimAll(line), undecidable: "qualitative" });
+    }
+  });
+  if (out.length === 0) {
+    out.push({ kind: "threshold", label: cleanLabel(text), quantity: null, source: trimAll(text), undecidable: "qualitative" });
+  }
+  return out;
+}
+
+/** A threshold written as `左記…` speaks of the target's indicator: its label is the target's. */
+export function refersToTarget(label: string): boolean {
+  return /^(?:左記|上記|前記|同)/.test(label);
+}

@@ -1,0 +1,321 @@
+import { FilledGrid, type SheetGrid } from "./grid";
+import type { Profile } from "./profile";
+import type { SheetLayout } from "./recognize";
+import {
+  findStrategyCode,
+  isRelisted,
+  readAchievement,
+  readGroupRow,
+  readInitiativeCode,
+  readSymbol,
+  type AchievementCode,
+  type CodeReading,
+  type Effectiveness,
+  type IndicatorStatus,
+  type Progress,
+  type StrategyEffectiveness,
+} from "./codes";
+import { foldWidth, isBlankLike, trimAll } from "./normalize";
+
+/** A cell of the workbook, 0-based. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface TextCell {
+  text: string;
+  /** Where it is; null when the sheet has no such column. */
+  ref: CellRef | null;
+}
+
+export interface Initiative {
+  code: string;
+  title: string;
+  sheet: string;
+  row: number;
+  /** Strategy it is listed under (a 再掲 row may stand under another strategy than its code says). */
+  strategyCode: string;
+  issueNo: number;
+  relisted: boolean;
+  initiative: TextCell;
+  target: TextCell;
+  threshold: TextCell;
+  actual: TextCell;
+  problems: TextCell;
+  remedy: TextCell;
+  achievementCell: TextCell;
+  effectivenessCell: TextCell;
+  achievement: CodeReading<AchievementCode>;
+  effectiveness: CodeReading<Effectiveness>;
+}
+
+export interface OutcomeRow {
+  sheet: string;
+  row: number;
+  strategyCode: string | null;
+  /** Index into Evaluation.strategies of the block the row belongs to. */
+  block: number;
+  indicatorActual: TextCell;
+  previous: TextCell;
+  status: TextCell;
+  recorded: CodeReading<IndicatorStatus>;
+}
+
+/** One strategy block of an outcome sheet (rows sharing the strategy's merged cells). */
+export interface StrategyBlock {
+  sheet: string;
+  row: number;
+  lastRow: number;
+  code: string | null;
+  name: string;
+  issueNo: number | null;
+  issueName: string;
+  indicator: TextCell;
+  targetValue: TextCell;
+  outcomeList: TextCell;
+  progressCell: TextCell;
+  overallCell: TextCell;
+  effectivenessCell: TextCell;
+  problems: TextCell;
+  remedy: TextCell;
+  progress: CodeReading<Progress>;
+  overall: CodeReading<IndicatorStatus>;
+  effectiveness: CodeReading<StrategyEffectiveness>;
+}
+
+/** Something read that cannot be placed: it becomes a finding, never a silent skip. */
+export interface ReadProblem {
+  kind: "initiativeWithoutCode" | "strategyWithoutCode";
+  ref: CellRef;
+  text: string;
+}
+
+export interface Evaluation {
+  sheets: SheetLayout[];
+  initiatives: Initiative[];
+  outcomes: OutcomeRow[];
+  strategies: StrategyBlock[];
+  issueNames: Record<number, string>;
+  problems: ReadProblem[];
+}
+
+function textCell(filled: FilledGrid, sheet: string, row: number, col: number | undefined): TextCell {
+  if (col === undefined) return { text: "", ref: null };
+  const m = filled.mergeAt(row, col);
+  const at = m ? { row: m.top, col: m.left } : { row, col };
+  return { text: filled.raw(at.row, at.col), ref: { sheet, row: at.row, col: at.col } };
+}
+
+function appendText(cell: TextCell, extra: string): TextCell {
+  if (isBlankLike(extra)) return cell;
+  return { ...cell, text: cell.text ? `${cell.text}\n${extra}` : extra };
+}
+
+/** First line after the code, cut at the first 。: the initiative's title. */
+export function initiativeTitle(rest: string): string {
+  const line =
+    trimAll(rest)
+      .split(/\r\n|\r|\n/)
+      .map((l) => trimAll(l.replace(/^[＜<]?再掲[＞>]?/, "")))
+      .find((l) => l !== "") ?? "";
+  const stop = line.indexOf("。");
+  return stop > 0 ? line.slice(0, stop) : line;
+}
+
+function rowIsBlank(filled: FilledGrid, row: number): boolean {
+  for (let c = 0; c < filled.cols; c++) if (!isBlankLike(filled.raw(row, c))) return false;
+  return true;
+}
+
+function groupRowOf(filled: FilledGrid, row: number): { issueNo?: number; strategyCode?: string; name?: string } | null {
+  for (let c = 0; c < filled.cols; c++) {
+    const text = filled.raw(row, c);
+    const g = readGroupRow(text);
+    if (g) {
+      const name = trimAll(foldWidth(text).replace(/^[^:：\s]*[:：\s]+/, ""));
+      return { ...g, name };
+    }
+  }
+  return null;
+}
+
+function readInitiativeSheet(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  profile: Profile,
+  out: Evaluation,
+): void {
+  const filled = new FilledGrid(grid);
+  const col = layout.columns;
+  const sheet = grid.name;
+  let issueNo: number | undefined;
+  let groupStrategy: string | undefined;
+  let current: Initiative | null = null;
+
+  for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
+    if (rowIsBlank(filled, r)) continue;
+    const codeSource = col.code !== undefined ? filled.value(r, col.code) : "";
+    const initiativeText = col.initiative !== undefined ? filled.value(r, col.initiative) : "";
+    const codeCellCovered =
+      (col.code !== undefined && filled.isCovered(r, col.code)) ||
+      (col.code === undefined && col.initiative !== undefined && filled.isCovered(r, col.initiative));
+    const parsed = codeCellCovered ? null : (readInitiativeCode(codeSource) ?? readInitiativeCode(initiativeText));
+
+    if (parsed) {
+      const own = parsed.code.split("-").slice(0, 2).join("-");
+      const strategyText = col.strategy !== undefined ? filled.value(r, col.strategy) : "";
+      const listed = findStrategyCode(strategyText) ?? groupStrategy ?? own;
+      const relisted = isRelisted(profile, initiativeText) || isRelisted(profile, codeSource);
+      const titleSource = readInitiativeCode(initiativeText)?.rest ?? initiativeText;
+      current = {
+        code: parsed.code,
+        title: initiativeTitle(titleSource),
+        sheet,
+        row: r,
+        strategyCode: listed,
+        issueNo: Number(listed.split("-")[0]) || issueNo || Number(parsed.code.split("-")[0]),
+        relisted,
+        initiative: textCell(filled, sheet, r, col.initiative),
+        target: textCell(filled, sheet, r, col.target),
+        threshold: textCell(filled, sheet, r, col.threshold),
+        actual: textCell(filled, sheet, r, col.actual),
+        problems: textCell(filled, sheet, r, col.problems),
+        remedy: textCell(filled, sheet, r, col.remedy),
+        achievementCell: textCell(filled, sheet, r, col.achievement),
+        effectivenessCell: textCell(filled, sheet, r, col.effectiveness),
+        achievement: { kind: "blank" },
+        effectiveness: { kind: "blank" },
+      };
+      out.initiatives.push(current);
+      continue;
+    }
+
+    const group = groupRowOf(filled, r);
+    if (group && !codeCellCovered) {
+      if (group.issueNo !== undefined) issueNo = group.issueNo;
+      groupStrategy = group.strategyCode;
+      if (group.issueNo !== undefined && group.name && !group.strategyCode) out.issueNames[group.issueNo] ??= group.name;
+      current = null;
+      continue;
+    }
+
+    if (current && (codeCellCovered || isBlankLike(initiativeText) || filled.isCovered(r, col.initiative ?? -1))) {
+      // A continuation row of the initiative above: its texts extend the initiative's cells.
+      for (const key of ["target", "threshold", "actual", "problems", "remedy"] as const) {
+        const c = col[key];
+        if (c !== undefined && !filled.isCovered(r, c)) current[key] = appendText(current[key], filled.raw(r, c));
+      }
+      for (const key of ["achievementCell", "effectivenessCell"] as const) {
+        const field = key === "achievementCell" ? "achievement" : "effectiveness";
+        const c = col[field];
+        if (c !== undefined && isBlankLike(current[key].text) && !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c))) {
+          current[key] = textCell(filled, sheet, r, c);
+        }
+      }
+      continue;
+    }
+
+    if (!isBlankLike(initiativeText) && col.initiative !== undefined) {
+      out.problems.push({ kind: "initiativeWithoutCode", ref: { sheet, row: r, col: col.initiative }, text: initiativeText });
+    }
+  }
+}
+
+function readOutcomeSheet(grid: SheetGrid, layout: SheetLayout, profile: Profile, out: Evaluation): void {
+  const filled = new FilledGrid(grid);
+  const col = layout.columns;
+  const sheet = grid.name;
+  const blockCols = [col.strategyName, col.desiredState, col.progress].filter((c): c is number => c !== undefined);
+  let block = -1;
+  let groupStrategy: string | undefined;
+  let groupIssue: number | undefined;
+
+  const startsBlock = (r: number) => blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c)));
+
+  for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
+    if (rowIsBlank(filled, r)) continue;
+    const group = groupRowOf(filled, r);
+    if (group && !startsBlock(r) && (col.indicatorActual === undefined || isBlankLike(filled.value(r, col.indicatorActual)))) {
+      if (group.issueNo !== undefined) groupIssue = group.issueNo;
+      groupStrategy = group.strategyCode;
+      if (group.issueNo !== undefined && group.name && !group.strategyCode) out.issueNames[group.issueNo] ??= group.name;
+      continue;
+    }
+    if (startsBlock(r) || block < 0) {
+      const desired = col.desiredState !== undefined ? filled.value(r, col.desiredState) : "";
+      const name = col.strategyName !== undefined ? trimAll(filled.value(r, col.strategyName)) : "";
+      const code = findStrategyCode(desired) ?? findStrategyCode(name) ?? groupStrategy ?? null;
+      const issueNo = code ? Number(code.split("-")[0]) : (groupIssue ?? null);
+      const issueName = col.issue !== undefined ? trimAll(filled.value(r, col.issue)) : "";
+      if (issueNo !== null && issueName) out.issueNames[issueNo] ??= issueName;
+      const progressCell = textCell(filled, sheet, r, col.progress);
+      const overallCell = textCell(filled, sheet, r, col.overallStatus);
+      const effectivenessCell = textCell(filled, sheet, r, col.strategyEffectiveness);
+      out.strategies.push({
+        sheet,
+        row: r,
+        lastRow: r,
+        code,
+        name,
+        issueNo,
+        issueName,
+        indicator: textCell(filled, sheet, r, col.indicator),
+        targetValue: textCell(filled, sheet, r, col.targetValue),
+        outcomeList: textCell(filled, sheet, r, col.outcomeList),
+        progressCell,
+        overallCell,
+        effectivenessCell,
+        problems: textCell(filled, sheet, r, col.problems),
+        remedy: textCell(filled, sheet, r, col.remedy),
+        progress: readSymbol(profile.codes.progress, progressCell.text),
+        overall: readSymbol(profile.codes.indicatorStatus, overallCell.text),
+        effectiveness: readSymbol(profile.codes.strategyEffectiveness, effectivenessCell.text),
+      });
+      block = out.strategies.length - 1;
+      if (!code) out.problems.push({ kind: "strategyWithoutCode", ref: { sheet, row: r, col: col.desiredState ?? col.strategyName ?? 0 }, text: desired || name });
+    }
+    out.strategies[block].lastRow = r;
+    const actualCol = col.indicatorActual;
+    if (actualCol === undefined || filled.isCovered(r, actualCol) || isBlankLike(filled.raw(r, actualCol))) continue;
+    const status = textCell(filled, sheet, r, col.individualStatus);
+    out.outcomes.push({
+      sheet,
+      row: r,
+      strategyCode: out.strategies[block].code,
+      block,
+      indicatorActual: textCell(filled, sheet, r, actualCol),
+      previous: textCell(filled, sheet, r, col.previous),
+      status,
+      recorded: readSymbol(profile.codes.indicatorStatus, status.text),
+    });
+  }
+}
+
+/** A code repeated on another sheet or under another strategy is a 再掲 listing even without the mark. */
+function markRepeatsAsRelisted(initiatives: Initiative[]): void {
+  const first = new Map<string, Initiative>();
+  for (const init of initiatives) {
+    const earlier = first.get(init.code);
+    if (!earlier) first.set(init.code, init);
+    else if (earlier.sheet !== init.sheet || earlier.strategyCode !== init.strategyCode) init.relisted = true;
+  }
+}
+
+/** Reads every recognized sheet into one evaluation: grids and layouts in, plain data with cell references out. */
+export function readEvaluation(grids: SheetGrid[], layouts: SheetLayout[], profile: Profile): Evaluation {
+  const out: Evaluation = { sheets: layouts, initiatives: [], outcomes: [], strategies: [], issueNames: {}, problems: [] };
+  grids.forEach((grid, i) => {
+    const layout = layouts[i];
+    if (layout.missing.length > 0) return;
+    if (layout.role === "initiative") readInitiativeSheet(grid, layout, profile, out);
+    if (layout.role === "outcome") readOutcomeSheet(grid, layout, profile, out);
+  });
+  markRepeatsAsRelisted(out.initiatives);
+  for (const init of out.initiatives) {
+    init.achievement = readAchievement(profile, init.achievementCell.text);
+    init.effectiveness = readSymbol(profile.codes.effectiveness, init.effectivenessCell.text);
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/** A sheet as plain data: what both adapters produce and all the engine sees. */
+export interface MergedArea {
+  /** 0-based, inclusive. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Displayed text of each cell, row-major, 0-based; "" for an empty cell or a merged cell that is not the top-left one. */
+  cells: string[][];
+  merges: MergedArea[];
+  hidden?: boolean;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "B7" for row 6, column 1 (0-based). */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function a1Range(top: number, left: number, bottom: number, right: number): string {
+  const start = a1(top, left);
+  const end = a1(bottom, right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+export function parseA1(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new Error(`not an A1 reference: ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function rowCount(grid: SheetGrid): number {
+  return grid.cells.length;
+}
+
+export function columnCount(grid: SheetGrid): number {
+  let max = 0;
+  for (const row of grid.cells) if (row.length > max) max = row.length;
+  return max;
+}
+
+export function rawCell(grid: SheetGrid, row: number, col: number): string {
+  return grid.cells[row]?.[col] ?? "";
+}
+
+/**
+ * Reads cells as a person sees them: a merged area shows its top-left value in every cell it covers.
+ * Built once per sheet because merges are looked up for every cell.
+ */
+export class FilledGrid {
+  private readonly owner = new Map<number, MergedArea>();
+  readonly rows: number;
+  readonly cols: number;
+
+  constructor(readonly grid: SheetGrid) {
+    this.rows = rowCount(grid);
+    this.cols = columnCount(grid);
+    for (const m of grid.merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.owner.set(r * 16384 + c, m);
+      }
+    }
+  }
+
+  mergeAt(row: number, col: number): MergedArea | undefined {
+    return this.owner.get(row * 16384 + col);
+  }
+
+  /** True when the cell is covered by a merge but is not its top-left cell. */
+  isCovered(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return m !== undefined && (m.top !== row || m.left !== col);
+  }
+
+  value(row: number, col: number): string {
+    const m = this.mergeAt(row, col);
+    return m ? rawCell(this.grid, m.top, m.left) : rawCell(this.grid, row, col);
+  }
+
+  raw(row: number, col: number): string {
+    return rawCell(this.grid, row, col);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Profile } from "./profile";
+import { labelSimilarity, unitsCompatible, type LabeledQuantity, type Quantity } from "./quantity";
+
+export type MatchMethod = "label" | "onlyCandidate" | "sameValue";
+
+export type ActualMatch =
+  | { ok: true; actual: LabeledQuantity; similarity: number; method: MatchMethod }
+  | { ok: false; reason: "noActual" | "ambiguous"; candidates: LabeledQuantity[] };
+
+/**
+ * Pairs a target or threshold with the actual that reports on it: among the actuals of a compatible unit,
+ * the one whose label is clearly the most similar. Two candidates too close to call is "ambiguous", never a guess.
+ */
+export function matchActual(
+  label: string,
+  quantity: Quantity,
+  actuals: LabeledQuantity[],
+  profile: Profile,
+): ActualMatch {
+  const candidates = actuals.filter((a) => unitsCompatible(quantity.unit, a.quantity.unit, profile));
+  if (candidates.length === 0) return { ok: false, reason: "noActual", candidates: [] };
+  const scored = candidates
+    .map((actual) => ({ actual, similarity: labelSimilarity(label, actual.label) }))
+    .sort((x, y) => y.similarity - x.similarity);
+  const best = scored[0];
+  if (scored.length === 1) return { ok: true, ...best, method: "onlyCandidate" };
+  const rival = scored.find((s) => s.actual.quantity.value !== best.actual.quantity.value);
+  if (!rival) return { ok: true, ...best, method: "sameValue" };
+  const { minLabelSimilarity, minMargin } = profile.matching;
+  if (best.similarity >= minLabelSimilarity && best.similarity - rival.similarity >= minMargin) {
+    return { ok: true, ...best, method: "label" };
+  }
+  return { ok: false, reason: "ambiguous", candidates };
+}

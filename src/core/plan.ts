@@ -1,0 +1,321 @@
+import { a1, a1Range, type SheetGrid } from "./grid";
+import type { Profile, StatusColorKey } from "./profile";
+import { META_SHEET, type SheetLayout } from "./recognize";
+import { isBlankLike } from "./normalize";
+import type { CheckResult, Lang } from "./report";
+import type { Finding } from "./rules/finding";
+
+/** Text inside every rule, title and note Hyoka adds, so a later run or `clear` finds exactly what Hyoka added. */
+export const MARKER = "hyoka";
+export const NOTE_PREFIX = "[Hyoka]";
+export const VALIDATION_TITLE = "Hyoka";
+/** A no-op clause that makes a conditional-format formula recognizable as Hyoka's in Excel and in files. */
+export const FORMULA_MARK = `N("${MARKER}")=0`;
+
+export interface CfRule {
+  code: StatusColorKey;
+  /** Excel formula without "=", relative to the range's top-left cell. */
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+export interface ConditionalFormatPlan {
+  sheet: string;
+  range: string;
+  rules: CfRule[];
+}
+
+export interface ValidationPlan {
+  sheet: string;
+  range: string;
+  list: string[];
+  message: string;
+}
+
+export interface NotePlan {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface SummarySheetPlan {
+  sheet: string;
+  /** True: Hyoka creates (or re-creates) the sheet; false: it fills an existing sheet below its header. */
+  create: boolean;
+  /** Blocks of values, each anchored at its top-left cell. */
+  blocks: { anchor: string; values: (string | number)[][] }[];
+  /** Cells to show bold (titles and headers of a created sheet). */
+  bold: string[];
+  columnWidths: number[];
+}
+
+/** What Hyoka wrote outside formats, validations and notes: kept in the veryHidden sheet `_hyoka`. */
+export interface HyokaMeta {
+  version: 1;
+  written: { sheet: string; range: string }[];
+  created: string[];
+}
+
+export interface WritePlan {
+  /** Remove what earlier runs added (marked rules, validations and notes; `previous.written`; `previous.created`). */
+  previous: HyokaMeta;
+  formats: ConditionalFormatPlan[];
+  validations: ValidationPlan[];
+  notes: NotePlan[];
+  summaries: SummarySheetPlan[];
+  /** The record to keep in `_hyoka`; null to remove the sheet (after `clear`). */
+  meta: HyokaMeta | null;
+}
+
+export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [] };
+
+/** Hyoka's record from the `_hyoka` sheet, or an empty one. */
+export function readMeta(grids: SheetGrid[]): HyokaMeta {
+  const sheet = grids.find((g) => g.name === META_SHEET);
+  const text = sheet?.cells[0]?.[0];
+  if (!text) return EMPTY_META;
+  try {
+    const parsed = JSON.parse(text) as Partial<HyokaMeta>;
+    return {
+      version: 1,
+      written: Array.isArray(parsed.written) ? parsed.written.filter((w) => typeof w?.sheet === "string" && typeof w?.range === "string") : [],
+      created: Array.isArray(parsed.created) ? parsed.created.filter((c) => typeof c === "string") : [],
+    };
+  } catch {
+    return EMPTY_META;
+  }
+}
+
+function lastContentRow(grid: SheetGrid): number {
+  for (let r = grid.cells.length - 1; r >= 0; r--) if (grid.cells[r].some((c) => c.trim() !== "")) return r;
+  return -1;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function symbolFormula(cell: string, spellings: string[]): string {
+  const parts = spellings.map((s) => `EXACT(TRIM(${cell}),${quote(s)})`);
+  return `AND(OR(${parts.join(",")}),${FORMULA_MARK})`;
+}
+
+function leadingFormula(cell: string, spellings: string[]): string {
+  const parts = spellings.map((s) => `EXACT(LEFT(TRIM(${cell}),${s.length}),${quote(s)})`);
+  return `AND(OR(${parts.join(",")}),${FORMULA_MARK})`;
+}
+
+interface StatusColumn {
+  field: string;
+  codes: Record<string, string[]>;
+  leading: boolean;
+  list: string[];
+  message: { ja: string; en: string };
+}
+
+function statusColumns(profile: Profile): Record<"initiative" | "outcome", StatusColumn[]> {
+  const c = profile.codes;
+  return {
+    initiative: [
+      {
+        field: "achievement",
+        codes: c.achievement,
+        leading: true,
+        list: ["①(i)", "①(ii)", "②(i)", "②(ii)", "③"],
+        message: { ja: "①(i)・①(ii)・②(i)・②(ii)・③ から選んでください", en: "Choose ①(i), ①(ii), ②(i), ②(ii) or ③" },
+      },
+      { field: "effectiveness", codes: c.effectiveness, leading: false, list: ["○", "×"], message: { ja: "○ か × を選んでください", en: "Choose ○ or ×" } },
+    ],
+    outcome: [
+      { field: "individualStatus", codes: c.indicatorStatus, leading: false, list: ["A", "B"], message: { ja: "A か B を選んでください", en: "Choose A or B" } },
+      { field: "overallStatus", codes: c.indicatorStatus, leading: false, list: ["A", "B"], message: { ja: "A か B を選んでください", en: "Choose A or B" } },
+      { field: "progress", codes: c.progress, leading: false, list: ["a", "b"], message: { ja: "a か b を選んでください", en: "Choose a or b" } },
+      {
+        field: "strategyEffectiveness",
+        codes: c.strategyEffectiveness,
+        leading: false,
+        list: ["ア", "イ"],
+        message: { ja: "ア か イ を選んでください", en: "Choose ア or イ" },
+      },
+    ],
+  };
+}
+
+/** Conditional formats and dropdowns: one rule set and one validation per status column range, never per cell. */
+function formatsAndValidations(
+  grids: SheetGrid[],
+  layouts: SheetLayout[],
+  profile: Profile,
+  lang: Lang,
+): { formats: ConditionalFormatPlan[]; validations: ValidationPlan[] } {
+  const formats: ConditionalFormatPlan[] = [];
+  const validations: ValidationPlan[] = [];
+  const columns = statusColumns(profile);
+  layouts.forEach((layout, i) => {
+    if ((layout.role !== "initiative" && layout.role !== "outcome") || layout.missing.length > 0) return;
+    const top = layout.headerBottom + 1;
+    const bottom = lastContentRow(grids[i]);
+    if (bottom < top) return;
+    for (const col of columns[layout.role]) {
+      const c = layout.columns[col.field];
+      if (c === undefined) continue;
+      const range = a1Range(top, c, bottom, c);
+      const cell = a1(top, c);
+      formats.push({
+        sheet: layout.sheet,
+        range,
+        rules: Object.entries(col.codes).map(([code, spellings]) => ({
+          code: code as StatusColorKey,
+          formula: col.leading ? leadingFormula(cell, spellings) : symbolFormula(cell, spellings),
+          fill: profile.colors[code as StatusColorKey].fill,
+          font: profile.colors[code as StatusColorKey].font,
+        })),
+      });
+      validations.push({ sheet: layout.sheet, range, list: col.list, message: col.message[lang] });
+    }
+  });
+  return { formats, validations };
+}
+
+const SEVERITY_WORD = {
+  ja: { error: "エラー", warning: "注意", info: "情報" },
+  en: { error: "Error", warning: "Warning", info: "Info" },
+} as const;
+
+/** One note per cell with findings, all of that cell's findings in it. */
+function notesFor(findings: Finding[], lang: Lang): NotePlan[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.cell || !f.sheet) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
+  return [...byCell.entries()].map(([key, fs]) => {
+    const [sheet, cell] = key.split("\u0000");
+    const lines = fs.map((f) => `■${SEVERITY_WORD[lang][f.severity]}: ${f.message[lang]}`);
+    return { sheet, cell, text: `${NOTE_PREFIX}\n${lines.join("\n")}` };
+  });
+}
+
+function rangeContains(range: string, row: number, col: number): boolean {
+  const [s, e = s] = range.split(":");
+  const m1 = /^([A-Z]+)(\d+)$/.exec(s);
+  const m2 = /^([A-Z]+)(\d+)$/.exec(e);
+  if (!m1 || !m2) return false;
+  const colOf = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return row >= Number(m1[2]) - 1 && row <= Number(m2[2]) - 1 && col >= colOf(m1[1]) && col <= colOf(m2[1]);
+}
+
+/** True when nothing below the header was typed by a person (only Hyoka's earlier values, or nothing). */
+function freeBelowHeader(grid: SheetGrid, layout: SheetLayout, previous: HyokaMeta): boolean {
+  const mine = previous.written.filter((w) => w.sheet === grid.name);
+  for (let r = layout.headerBottom + 1; r < grid.cells.length; r++) {
+    for (let c = 0; c < grid.cells[r].length; c++) {
+      if (isBlankLike(grid.cells[r][c])) continue;
+      if (!mine.some((w) => rangeContains(w.range, r, c))) return false;
+    }
+  }
+  return true;
+}
+
+function uniqueSheetName(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 1; ; i++) {
+    const name = `${base.slice(0, 24)}（Hyoka${i > 1 ? i : ""}）`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+function tallyRows(result: CheckResult, profile: Profile): (string | number)[][] {
+  const { summary } = result;
+  return [
+    ...summary.byIssue.map((t) => [`${profile.summary.issueLabel}${t.issueNo}`, t.name, t.achieved, t.notAchieved]),
+    [profile.summary.totalLabel, "", summary.total.achieved, summary.total.notAchieved],
+  ];
+}
+
+function strategyRows(result: CheckResult, lang: Lang): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const s of result.summary.byStrategy) {
+    rows.push([], [`戦略${s.code}`], ["具体的取組", "目標達成状況"]);
+    s.initiatives.forEach((i, n) =>
+      rows.push([`(${n + 1}) ${i.title}${i.relisted ? " <再掲>" : ""}`, i.status ?? (lang === "ja" ? "（未記入）" : "(empty)")]),
+    );
+  }
+  return rows;
+}
+
+function unmetRows(result: CheckResult): (string | number)[][] {
+  return result.summary.unmet.map((u) => [u.title, u.situation, u.remedy]);
+}
+
+/**
+ * The summary sheets: an existing 業績目標の達成状況 / 目標未達成の取組み sheet is filled below its header when
+ * nothing a person typed is there; otherwise Hyoka creates its own sheet.
+ */
+function summarySheets(
+  grids: SheetGrid[],
+  layouts: SheetLayout[],
+  result: CheckResult,
+  profile: Profile,
+  previous: HyokaMeta,
+  lang: Lang,
+): { plans: SummarySheetPlan[]; meta: HyokaMeta } {
+  const meta: HyokaMeta = { version: 1, written: [], created: [] };
+  const plans: SummarySheetPlan[] = [];
+  const taken = new Set(grids.map((g) => g.name).filter((n) => !previous.created.includes(n)));
+
+  const place = (
+    role: "tallySummary" | "unmetSummary",
+    title: string,
+    header: string[],
+    rows: (string | number)[][],
+    widths: number[],
+  ) => {
+    const layout = layouts.find(
+      (l, i) => l.role === role && l.missing.length === 0 && !previous.created.includes(l.sheet) && freeBelowHeader(grids[i], l, previous),
+    );
+    if (layout) {
+      const top = layout.headerBottom + 1;
+      const left = Math.min(...Object.values(layout.columns));
+      const anchor = a1(top, left);
+      const width = Math.max(...rows.map((r) => r.length), 1);
+      plans.push({ sheet: layout.sheet, create: false, blocks: [{ anchor, values: rows }], bold: [], columnWidths: [] });
+      if (rows.length > 0) meta.written.push({ sheet: layout.sheet, range: a1Range(top, left, top + rows.length - 1, left + width - 1) });
+      return;
+    }
+    const name = uniqueSheetName(title, taken);
+    taken.add(name);
+    meta.created.push(name);
+    plans.push({
+      sheet: name,
+      create: true,
+      blocks: [{ anchor: "A1", values: [[title], header, ...rows] }],
+      bold: ["A1", ...header.map((_, i) => a1(1, i))],
+      columnWidths: widths,
+    });
+  };
+
+  const tallyHeader = [profile.summary.issueLabel, "", "達成", "未達成"];
+  place("tallySummary", profile.summary.tallySheetName, tallyHeader, [...tallyRows(result, profile), ...strategyRows(result, lang)], [
+    16, 40, 10, 10,
+  ]);
+  place("unmetSummary", profile.summary.unmetSheetName, ["具体的取組", "目標未達成の状況", "対応・改善策など"], unmetRows(result), [30, 60, 60]);
+  return { plans, meta };
+}
+
+/** Everything Hyoka adds to the workbook for one check, as data; adapters only carry it out. */
+export function buildWritePlan(grids: SheetGrid[], result: CheckResult, profile: Profile, lang: Lang): WritePlan {
+  const previous = readMeta(grids);
+  const layouts = result.evaluation.sheets;
+  const { formats, validations } = formatsAndValidations(grids, layouts, profile, lang);
+  const { plans, meta } = summarySheets(grids, layouts, result, profile, previous, lang);
+  return { previous, formats, validations, notes: notesFor(result.findings, lang), summaries: plans, meta };
+}
+
+/** A plan that only removes what Hyoka added. */
+export function buildClearPlan(grids: SheetGrid[]): WritePlan {
+  return { previous: readMeta(grids), formats: [], validations: [], notes: [], summaries: [], meta: null };
+}
+

@@ -1,0 +1,254 @@
+import { z } from "zod";
+import { columnLetter, type SheetGrid } from "./grid";
+import type { Profile } from "./profile";
+import { recognizeWorkbook, roleName } from "./recognize";
+import { readEvaluation, type Evaluation } from "./evaluation";
+import { judgeAchievement, judgeIndicator, judgeProgress } from "./judge";
+import { RULES } from "./rules/registry";
+import type { Finding, Judgements } from "./rules/finding";
+import { buildSummary, type Summary } from "./summary";
+import { ruleEnabled } from "./profile";
+import { isNotEvaluated } from "./rules/notEvaluated";
+
+export type Lang = "ja" | "en";
+
+export interface CheckResult {
+  evaluation: Evaluation;
+  judgements: Judgements;
+  findings: Finding[];
+  summary: Summary;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The whole judgement: grids in, evaluation, judgements, findings and summary out. Pure. */
+export function checkWorkbook(grids: SheetGrid[], profile: Profile): CheckResult {
+  const layouts = recognizeWorkbook(grids, profile);
+  const evaluation = readEvaluation(grids, layouts, profile);
+  const judgements: Judgements = { achievement: new Map(), indicator: new Map(), progress: new Map() };
+  for (const init of evaluation.initiatives) judgements.achievement.set(init, judgeAchievement(init, profile));
+  for (const row of evaluation.outcomes) {
+    judgements.indicator.set(row, judgeIndicator(row, evaluation.strategies[row.block], profile));
+  }
+  for (const block of evaluation.strategies) {
+    judgements.progress.set(
+      block,
+      isNotEvaluated(block, evaluation)
+        ? { expected: null, initiatives: [], reason: { ja: "今年度の評価対象外（目標値 ―、自己評価が空欄）", en: "not evaluated this year (no target, empty self-evaluation)" } }
+        : judgeProgress(block.code, evaluation),
+    );
+  }
+  const ctx = { evaluation, judgements, profile };
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+  const findings = RULES.filter((r) => ruleEnabled(profile, r.id))
+    .flatMap((r) => r.check(ctx))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        cellOrder(a.cell) - cellOrder(b.cell),
+    );
+  const summary = buildSummary(evaluation, judgements.achievement, profile);
+  return { evaluation, judgements, findings, summary };
+}
+
+function cellOrder(cell: string | null): number {
+  if (!cell) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 20000 + col;
+}
+
+const achievementCode = z.enum(["①", "②", "③"]).nullable();
+const quantitySchema = z.object({ value: z.number(), unit: z.string(), comparator: z.enum([">=", "<=", "<", ">"]).nullable(), text: z.string() });
+
+/** The JSON report of `hyoka check --json`. Rows are 1-based sheet rows; codes are half-width (`1-1-1`). */
+export const reportSchema = z.object({
+  tool: z.literal("hyoka"),
+  version: z.string(),
+  file: z.string().optional(),
+  profile: z.string(),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(["outcome", "initiative", "tallySummary", "unmetSummary", "other"]),
+      headerRow: z.number().int().nullable(),
+      headerRows: z.array(z.number().int()),
+      columns: z.record(z.string(), z.string()),
+      missing: z.array(z.string()),
+      reason: z.string(),
+    }),
+  ),
+  initiatives: z.array(
+    z.object({
+      code: z.string().regex(/^\d+-\d+-\d+$/),
+      title: z.string(),
+      sheet: z.string(),
+      row: z.number().int().positive(),
+      strategyCode: z.string(),
+      issueNo: z.number().int(),
+      relisted: z.boolean(),
+      recorded: z.object({
+        achievement: achievementCode,
+        implementation: z.enum(["i", "ii"]).nullable(),
+        effectiveness: z.enum(["○", "×"]).nullable(),
+      }),
+      expected: z.object({ achievement: achievementCode, reason: z.string(), withdrawalUndecidable: z.boolean() }),
+    }),
+  ),
+  outcomes: z.array(
+    z.object({
+      sheet: z.string(),
+      row: z.number().int().positive(),
+      strategyCode: z.string().nullable(),
+      indicator: z.string(),
+      value: z.number().nullable(),
+      unit: z.string().nullable(),
+      previous: z.number().nullable(),
+      target: quantitySchema.nullable(),
+      recorded: z.enum(["A", "B"]).nullable(),
+      expected: z.enum(["A", "B"]).nullable(),
+      reason: z.string(),
+    }),
+  ),
+  strategies: z.array(
+    z.object({
+      code: z.string().nullable(),
+      name: z.string(),
+      sheet: z.string(),
+      row: z.number().int().positive(),
+      recordedProgress: z.enum(["a", "b"]).nullable(),
+      expectedProgress: z.enum(["a", "b"]).nullable(),
+      recordedOverall: z.enum(["A", "B"]).nullable(),
+      recordedEffectiveness: z.enum(["ア", "イ"]).nullable(),
+      reason: z.string(),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      severity: z.enum(["error", "warning", "info"]),
+      rule: z.string(),
+      sheet: z.string(),
+      cell: z.string().nullable(),
+      message: z.string(),
+      messageJa: z.string(),
+      messageEn: z.string(),
+    }),
+  ),
+  summary: z.object({
+    byIssue: z.array(z.object({ issueNo: z.number().int(), name: z.string(), achieved: z.number().int(), notAchieved: z.number().int() })),
+    total: z.object({ achieved: z.number().int(), notAchieved: z.number().int() }),
+    byStrategy: z.array(
+      z.object({
+        code: z.string(),
+        initiatives: z.array(
+          z.object({ code: z.string(), title: z.string(), status: z.enum(["目標達成", "目標未達成"]).nullable(), relisted: z.boolean() }),
+        ),
+      }),
+    ),
+    unmet: z.array(z.object({ code: z.string(), title: z.string(), situation: z.string(), remedy: z.string() })),
+    uncounted: z.array(z.string()),
+  }),
+});
+
+export type JsonReport = z.infer<typeof reportSchema>;
+
+export const HYOKA_VERSION = "0.1.0";
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "") ?? "";
+}
+
+/** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
+export function toJsonReport(result: CheckResult, profile: Profile, lang: Lang, file?: string): JsonReport {
+  const { evaluation, judgements, findings, summary } = result;
+  const report: JsonReport = {
+    tool: "hyoka",
+    version: HYOKA_VERSION,
+    ...(file ? { file } : {}),
+    profile: profile.name,
+    sheets: evaluation.sheets.map((l) => ({
+      name: l.sheet,
+      role: l.role,
+      headerRow: l.headerBottom >= 0 ? l.headerBottom + 1 : null,
+      headerRows: l.headerTop >= 0 ? Array.from({ length: l.headerBottom - l.headerTop + 1 }, (_, i) => l.headerTop + i + 1) : [],
+      columns: Object.fromEntries(Object.entries(l.columns).map(([f, c]) => [f, columnLetter(c)])),
+      missing: l.missing,
+      reason: l.reason[lang],
+    })),
+    initiatives: evaluation.initiatives.map((init) => {
+      const j = judgements.achievement.get(init)!;
+      const a = init.achievement.kind === "valid" ? init.achievement.code : null;
+      return {
+        code: init.code,
+        title: init.title,
+        sheet: init.sheet,
+        row: init.row + 1,
+        strategyCode: init.strategyCode,
+        issueNo: init.issueNo,
+        relisted: init.relisted,
+        recorded: {
+          achievement: a?.achievement ?? null,
+          implementation: a?.implementation ?? null,
+          effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
+        },
+        expected: { achievement: j.expected, reason: j.reason[lang], withdrawalUndecidable: j.withdrawalUndecidable },
+      };
+    }),
+    outcomes: evaluation.outcomes.map((row) => {
+      const j = judgements.indicator.get(row)!;
+      return {
+        sheet: row.sheet,
+        row: row.row + 1,
+        strategyCode: row.strategyCode,
+        indicator: firstLine(row.indicatorActual.text),
+        value: j.value?.value ?? null,
+        unit: j.value?.unit ?? null,
+        previous: j.previous?.value ?? null,
+        target: j.target
+          ? { value: j.target.value, unit: j.target.unit, comparator: j.target.comparator, text: j.target.text }
+          : null,
+        recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
+        expected: j.expected,
+        reason: j.reason[lang],
+      };
+    }),
+    strategies: evaluation.strategies.map((b) => {
+      const j = judgements.progress.get(b)!;
+      return {
+        code: b.code,
+        name: b.name,
+        sheet: b.sheet,
+        row: b.row + 1,
+        recordedProgress: b.progress.kind === "valid" ? b.progress.code : null,
+        expectedProgress: j.expected,
+        recordedOverall: b.overall.kind === "valid" ? b.overall.code : null,
+        recordedEffectiveness: b.effectiveness.kind === "valid" ? b.effectiveness.code : null,
+        reason: j.reason[lang],
+      };
+    }),
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message[lang],
+      messageJa: f.message.ja,
+      messageEn: f.message.en,
+    })),
+    summary: {
+      byIssue: summary.byIssue,
+      total: summary.total,
+      byStrategy: summary.byStrategy,
+      unmet: summary.unmet,
+      uncounted: summary.uncounted,
+    },
+  };
+  return report;
+}
+
+export function sheetRoleLabel(role: Parameters<typeof roleName>[0], lang: Lang): string {
+  return roleName(role, lang);
+}

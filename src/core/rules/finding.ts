@@ -1,0 +1,61 @@
+import { a1 } from "../grid";
+import type { CellRef, Evaluation, Initiative, OutcomeRow, StrategyBlock } from "../evaluation";
+import type { AchievementJudgement, Bilingual, IndicatorJudgement, ProgressJudgement } from "../judge";
+import { ruleSeverity, type Profile } from "../profile";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  severity: Severity;
+  rule: string;
+  sheet: string;
+  /** A1 address of the cell, or null for a workbook-wide finding. */
+  cell: string | null;
+  message: Bilingual;
+}
+
+export interface Judgements {
+  achievement: Map<Initiative, AchievementJudgement>;
+  indicator: Map<OutcomeRow, IndicatorJudgement>;
+  progress: Map<StrategyBlock, ProgressJudgement>;
+}
+
+export interface RuleContext {
+  evaluation: Evaluation;
+  judgements: Judgements;
+  profile: Profile;
+}
+
+export interface Rule {
+  id: string;
+  /** What the rule checks, for the README and the task pane. */
+  title: Bilingual;
+  check(ctx: RuleContext): Finding[];
+}
+
+export function makeFinding(
+  profile: Profile,
+  rule: string,
+  severity: Severity,
+  ref: CellRef | null,
+  message: Bilingual,
+  sheet = ref?.sheet ?? "",
+): Finding {
+  return {
+    severity: ruleSeverity(profile, rule, severity),
+    rule,
+    sheet,
+    cell: ref ? a1(ref.row, ref.col) : null,
+    message,
+  };
+}
+
+/** The cell to point at: the field's own cell, or the row's first cell when the sheet lacks that column. */
+export function refOr(ref: CellRef | null, sheet: string, row: number): CellRef {
+  return ref ?? { sheet, row, col: 0 };
+}
+
+/** 【1-3-1】 as people write it, for messages. */
+export function codeLabel(code: string): string {
+  return `【${code}】`;
+}

@@ -1,0 +1,125 @@
+import type { Evaluation, Initiative } from "./evaluation";
+import type { AchievementJudgement } from "./judge";
+import type { Profile } from "./profile";
+import { isBlankLike, trimAll } from "./normalize";
+
+export interface IssueTally {
+  issueNo: number;
+  name: string;
+  achieved: number;
+  notAchieved: number;
+}
+
+export interface UnmetEntry {
+  code: string;
+  title: string;
+  situation: string;
+  remedy: string;
+}
+
+export interface StrategyListing {
+  code: string;
+  initiatives: { code: string; title: string; status: "目標達成" | "目標未達成" | null; relisted: boolean }[];
+}
+
+export interface Summary {
+  byIssue: IssueTally[];
+  total: { achieved: number; notAchieved: number };
+  byStrategy: StrategyListing[];
+  unmet: UnmetEntry[];
+  /** Listings not counted because their achievement code is empty or invalid. */
+  uncounted: string[];
+}
+
+function compareCodes(a: string, b: string): number {
+  const pa = a.split("-").map(Number);
+  const pb = b.split("-").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function recordedOf(init: Initiative): "①" | "②" | "③" | null {
+  return init.achievement.kind === "valid" ? init.achievement.code.achievement : null;
+}
+
+/** 目標未達成の状況: each missed target as `<indicator> 〔目標〕80%以上 〔実績〕79.2%`. */
+function situationOf(init: Initiative, judgement: AchievementJudgement | undefined, profile: Profile): string {
+  const { targetMark, actualMark } = profile.summary;
+  const checks = judgement?.checks ?? [];
+  const missed = checks.filter((c) => c.outcome === "notMet");
+  const shown = missed.length > 0 ? missed : checks.filter((c) => c.criterion.kind === "target" && c.criterion.quantity);
+  if (shown.length === 0) {
+    const hit = checks.filter((c) => c.outcome === "hit");
+    if (hit.length > 0) {
+      return hit.map((c) => `${c.criterion.label} 〔撤退基準〕${c.criterion.quantity!.text} ${actualMark}${c.actual!.quantity.text}`).join("\n");
+    }
+    return trimAll(init.target.text);
+  }
+  return shown
+    .map((c) => `${c.criterion.label} ${targetMark}${c.criterion.quantity!.text} ${actualMark}${c.actual ? c.actual.quantity.text : "―"}`)
+    .join("\n");
+}
+
+/**
+ * The council summary: 達成 (recorded ①) and 未達成 (recorded ② or ③) per 経営課題, each listing counted once
+ * under the 経営課題 of the strategy it is listed under (再掲 counts per listing), and the unmet list.
+ */
+export function buildSummary(
+  evaluation: Evaluation,
+  judgements: Map<Initiative, AchievementJudgement>,
+  profile: Profile,
+): Summary {
+  const tallies = new Map<number, IssueTally>();
+  const uncounted: string[] = [];
+  const byStrategy = new Map<string, StrategyListing>();
+  const unmet: UnmetEntry[] = [];
+  const ordered = [...evaluation.initiatives].sort(
+    (a, b) => compareCodes(a.strategyCode, b.strategyCode) || compareCodes(a.code, b.code),
+  );
+  for (const init of ordered) {
+    const recorded = recordedOf(init);
+    const listing = byStrategy.get(init.strategyCode) ?? { code: init.strategyCode, initiatives: [] };
+    byStrategy.set(init.strategyCode, listing);
+    listing.initiatives.push({
+      code: init.code,
+      title: init.title,
+      status: recorded === "①" ? "目標達成" : recorded ? "目標未達成" : null,
+      relisted: init.relisted,
+    });
+    if (!recorded) {
+      uncounted.push(init.code);
+      continue;
+    }
+    const tally = tallies.get(init.issueNo) ?? {
+      issueNo: init.issueNo,
+      name: evaluation.issueNames[init.issueNo] ?? "",
+      achieved: 0,
+      notAchieved: 0,
+    };
+    tallies.set(init.issueNo, tally);
+    if (recorded === "①") tally.achieved++;
+    else {
+      tally.notAchieved++;
+      unmet.push({
+        code: init.code,
+        title: init.title,
+        situation: situationOf(init, judgements.get(init), profile),
+        remedy: isBlankLike(init.remedy.text) ? "" : trimAll(init.remedy.text),
+      });
+    }
+  }
+  const byIssue = [...tallies.values()].sort((a, b) => a.issueNo - b.issueNo);
+  return {
+    byIssue,
+    total: {
+      achieved: byIssue.reduce((n, t) => n + t.achieved, 0),
+      notAchieved: byIssue.reduce((n, t) => n + t.notAchieved, 0),
+    },
+    byStrategy: [...byStrategy.values()].sort((a, b) => compareCodes(a.code, b.code)),
+    unmet,
+    uncounted,
+  };
+}

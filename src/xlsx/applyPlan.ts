@@ -1,0 +1,145 @@
+import type ExcelJS from "exceljs";
+import { parseA1, columnLetter } from "../core/grid";
+import { FORMULA_MARK, NOTE_PREFIX, VALIDATION_TITLE, type WritePlan } from "../core/plan";
+import { META_SHEET } from "../core/recognize";
+
+function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
+}
+
+function cellsOf(range: string): string[] {
+  const [s, e = s] = range.split(":");
+  const a = parseA1(s);
+  const b = parseA1(e);
+  const out: string[] = [];
+  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
+  return out;
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string {
+  if (!note) return "";
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+type ValidationModel = Record<string, ExcelJS.DataValidation & { errorTitle?: string }>;
+
+function validationsOf(ws: ExcelJS.Worksheet): ValidationModel {
+  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+}
+
+/** Removes from a sheet the conditional formats, validations and notes that carry Hyoka's marker, and nothing else. */
+function removeMarked(ws: ExcelJS.Worksheet): void {
+  const sheet = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+  sheet.conditionalFormattings = sheet.conditionalFormattings.filter(
+    (cf) =>
+      !cf.rules.every(
+        (rule) => "formulae" in rule && ((rule.formulae ?? []) as unknown[]).some((f) => String(f).includes(FORMULA_MARK)),
+      ),
+  );
+  const model = validationsOf(ws);
+  for (const [address, dv] of Object.entries(model)) if (dv?.errorTitle === VALIDATION_TITLE) delete model[address];
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (noteText(cell.note as ExcelJS.Comment | string | undefined).startsWith(NOTE_PREFIX)) {
+        (cell as unknown as { _comment?: unknown })._comment = undefined;
+      }
+    }),
+  );
+}
+
+export interface ApplyOutcome {
+  /** Cells whose own note or validation a person set: Hyoka left them alone. */
+  skipped: { sheet: string; cell: string; what: "note" | "validation" }[];
+}
+
+/** Carries out a write plan on an ExcelJS workbook: first remove what Hyoka added before, then add the new. */
+export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
+  const skipped: ApplyOutcome["skipped"] = [];
+  for (const ws of workbook.worksheets) removeMarked(ws);
+  for (const name of plan.previous.created) {
+    const ws = workbook.getWorksheet(name);
+    if (ws) workbook.removeWorksheet(ws.id);
+  }
+  for (const w of plan.previous.written) {
+    const ws = workbook.getWorksheet(w.sheet);
+    if (!ws) continue;
+    for (const address of cellsOf(w.range)) {
+      const cell = ws.getCell(address);
+      cell.value = null;
+      cell.style = {};
+    }
+  }
+  const meta = workbook.getWorksheet(META_SHEET);
+  if (meta) workbook.removeWorksheet(meta.id);
+
+  for (const f of plan.formats) {
+    const ws = workbook.getWorksheet(f.sheet);
+    if (!ws) continue;
+    ws.addConditionalFormatting({
+      ref: f.range,
+      rules: f.rules.map((r, i) => ({
+        type: "expression",
+        priority: i + 1,
+        formulae: [r.formula],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) }, fgColor: { argb: argb(r.fill) } },
+          font: { color: { argb: argb(r.font) } },
+        },
+      })),
+    });
+  }
+  for (const v of plan.validations) {
+    const ws = workbook.getWorksheet(v.sheet);
+    if (!ws) continue;
+    for (const address of cellsOf(v.range)) {
+      const cell = ws.getCell(address);
+      const own = cell.dataValidation as (ExcelJS.DataValidation & { errorTitle?: string }) | undefined;
+      if (own && own.type && own.errorTitle !== VALIDATION_TITLE) {
+        skipped.push({ sheet: v.sheet, cell: address, what: "validation" });
+        continue;
+      }
+      cell.dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${v.list.join(",")}"`],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: VALIDATION_TITLE,
+        error: v.message,
+      };
+    }
+  }
+  for (const n of plan.notes) {
+    const ws = workbook.getWorksheet(n.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(n.cell);
+    if (noteText(cell.note as ExcelJS.Comment | string | undefined) !== "") {
+      skipped.push({ sheet: n.sheet, cell: n.cell, what: "note" });
+      continue;
+    }
+    cell.note = { texts: [{ text: n.text }], editAs: "absolute" } as ExcelJS.Comment;
+  }
+  for (const s of plan.summaries) {
+    const ws = s.create ? workbook.addWorksheet(s.sheet) : workbook.getWorksheet(s.sheet);
+    if (!ws) continue;
+    for (const block of s.blocks) {
+      const origin = parseA1(block.anchor);
+      block.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === "") return;
+          const cell = ws.getCell(origin.row + r + 1, origin.col + c + 1);
+          cell.value = value;
+          cell.alignment = { wrapText: true, vertical: "top" };
+        }),
+      );
+    }
+    for (const b of s.bold) ws.getCell(b).font = { bold: true };
+    s.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  }
+  if (plan.meta && (plan.meta.written.length > 0 || plan.meta.created.length > 0)) {
+    const ws = workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
+    ws.getCell("A1").value = JSON.stringify(plan.meta);
+  }
+  return { skipped };
+}

@@ -1,0 +1,51 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+
+export class UnusableFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ja: string,
+    readonly en: string,
+  ) {
+    super(`${file}: ${en}`);
+    this.name = "UnusableFileError";
+  }
+}
+
+/** Opens an .xlsx file; anything that is not a readable .xlsx becomes an UnusableFileError with a plain message. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch {
+    throw new UnusableFileError(file, "ファイルを開けません（存在しないか読み取れません）", "cannot open the file (missing or unreadable)");
+  }
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
+    const ole = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0;
+    throw new UnusableFileError(
+      file,
+      ole ? "暗号化された、または古い形式（.xls）のファイルです。.xlsx で保存し直してください" : ".xlsx ファイルではありません",
+      ole ? "the file is encrypted or in the old .xls format; save it as .xlsx" : "not an .xlsx file",
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UnusableFileError(
+      file,
+      `.xlsx として読めません（壊れている可能性があります）: ${(e as Error).message}`,
+      `cannot be read as .xlsx (it may be damaged): ${(e as Error).message}`,
+    );
+  }
+  return workbook;
+}
+
+/** Writes to a temporary file beside the target, then renames, so a failed write never leaves half a file. */
+export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await workbook.xlsx.writeFile(tmp);
+  await fs.rename(tmp, file);
+}

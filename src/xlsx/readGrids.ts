@@ -1,0 +1,71 @@
+import type ExcelJS from "exceljs";
+import type { MergedArea, SheetGrid } from "../core/grid";
+import { parseA1 } from "../core/grid";
+
+function percentText(value: number, numFmt: string): string {
+  const m = /0(?:\.(0+))?\s*%/.exec(numFmt);
+  const decimals = m?.[1]?.length ?? 0;
+  return `${(value * 100).toFixed(decimals)}%`;
+}
+
+function numberText(value: number, numFmt: string | undefined): string {
+  if (numFmt && numFmt.includes("%")) return percentText(value, numFmt);
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+}
+
+function dateText(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** A cell's value as a person sees it: formula results, error codes, rich text joined, percentages as 55.9%. */
+export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return numberText(value, numFmt);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === "object") {
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("error" in value) return String(value.error);
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      if (result && typeof result === "object" && "error" in result) return String(result.error);
+      return cellText(result ?? null, numFmt);
+    }
+    if ("text" in value) return String((value as { text: unknown }).text ?? "");
+  }
+  return String(value);
+}
+
+function parseMerge(ref: string): MergedArea {
+  const [s, e = s] = ref.split(":");
+  const a = parseA1(s);
+  const b = parseA1(e);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/** Every worksheet as a grid: displayed text of each cell (only the top-left cell of a merge holds it) and merges. */
+export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
+  return workbook.worksheets.map((ws) => {
+    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseMerge);
+    const covered = new Set<string>();
+    for (const m of merges) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      }
+    }
+    const rows = ws.rowCount;
+    const cols = ws.columnCount;
+    const cells: string[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row = ws.getRow(r + 1);
+      const out: string[] = new Array(cols).fill("");
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if (colNumber > cols || covered.has(`${r},${colNumber - 1}`)) return;
+        out[colNumber - 1] = cellText(cell.value, cell.numFmt);
+      });
+      cells.push(out);
+    }
+    return { name: ws.name, cells, merges, hidden: ws.state !== "visible" };
+  });
+}
