@@ -1,6 +1,7 @@
 import { a1, a1Range, type SheetGrid } from "./grid";
 import type { Profile, StatusColorKey } from "./profile";
-import { META_SHEET, type SheetLayout } from "./recognize";
+import type { SheetLayout } from "./recognize";
+import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
 import { isBlankLike } from "./normalize";
 import type { CheckResult, Lang } from "./report";
 import type { Finding } from "./rules/finding";
@@ -50,12 +51,7 @@ export interface SummarySheetPlan {
   columnWidths: number[];
 }
 
-/** What Hyoka wrote outside formats, validations and notes: kept in the veryHidden sheet `_hyoka`. */
-export interface HyokaMeta {
-  version: 1;
-  written: { sheet: string; range: string }[];
-  created: string[];
-}
+export type { HyokaMeta };
 
 export interface WritePlan {
   /** Remove what earlier runs added (marked rules, validations and notes; `previous.written`; `previous.created`). */
@@ -66,25 +62,6 @@ export interface WritePlan {
   summaries: SummarySheetPlan[];
   /** The record to keep in `_hyoka`; null to remove the sheet (after `clear`). */
   meta: HyokaMeta | null;
-}
-
-export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [] };
-
-/** Hyoka's record from the `_hyoka` sheet, or an empty one. */
-export function readMeta(grids: SheetGrid[]): HyokaMeta {
-  const sheet = grids.find((g) => g.name === META_SHEET);
-  const text = sheet?.cells[0]?.[0];
-  if (!text) return EMPTY_META;
-  try {
-    const parsed = JSON.parse(text) as Partial<HyokaMeta>;
-    return {
-      version: 1,
-      written: Array.isArray(parsed.written) ? parsed.written.filter((w) => typeof w?.sheet === "string" && typeof w?.range === "string") : [],
-      created: Array.isArray(parsed.created) ? parsed.created.filter((c) => typeof c === "string") : [],
-    };
-  } catch {
-    return EMPTY_META;
-  }
 }
 
 function lastContentRow(grid: SheetGrid): number {
@@ -198,23 +175,10 @@ function notesFor(findings: Finding[], lang: Lang): NotePlan[] {
   });
 }
 
-function rangeContains(range: string, row: number, col: number): boolean {
-  const [s, e = s] = range.split(":");
-  const m1 = /^([A-Z]+)(\d+)$/.exec(s);
-  const m2 = /^([A-Z]+)(\d+)$/.exec(e);
-  if (!m1 || !m2) return false;
-  const colOf = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return row >= Number(m1[2]) - 1 && row <= Number(m2[2]) - 1 && col >= colOf(m1[1]) && col <= colOf(m2[1]);
-}
-
-/** True when nothing below the header was typed by a person (only Hyoka's earlier values, or nothing). */
-function freeBelowHeader(grid: SheetGrid, layout: SheetLayout, previous: HyokaMeta): boolean {
-  const mine = previous.written.filter((w) => w.sheet === grid.name);
+/** True when nothing is below the header (earlier runs' values are already gone from these grids). */
+function freeBelowHeader(grid: SheetGrid, layout: SheetLayout): boolean {
   for (let r = layout.headerBottom + 1; r < grid.cells.length; r++) {
-    for (let c = 0; c < grid.cells[r].length; c++) {
-      if (isBlankLike(grid.cells[r][c])) continue;
-      if (!mine.some((w) => rangeContains(w.range, r, c))) return false;
-    }
+    if (grid.cells[r].some((c) => !isBlankLike(c))) return false;
   }
   return true;
 }
@@ -259,12 +223,11 @@ function summarySheets(
   layouts: SheetLayout[],
   result: CheckResult,
   profile: Profile,
-  previous: HyokaMeta,
   lang: Lang,
 ): { plans: SummarySheetPlan[]; meta: HyokaMeta } {
   const meta: HyokaMeta = { version: 1, written: [], created: [] };
   const plans: SummarySheetPlan[] = [];
-  const taken = new Set(grids.map((g) => g.name).filter((n) => !previous.created.includes(n)));
+  const taken = new Set(grids.map((g) => g.name));
 
   const place = (
     role: "tallySummary" | "unmetSummary",
@@ -274,7 +237,7 @@ function summarySheets(
     widths: number[],
   ) => {
     const layout = layouts.find(
-      (l, i) => l.role === role && l.missing.length === 0 && !previous.created.includes(l.sheet) && freeBelowHeader(grids[i], l, previous),
+      (l, i) => l.role === role && l.missing.length === 0 && freeBelowHeader(grids[i], l),
     );
     if (layout) {
       const top = layout.headerBottom + 1;
@@ -306,11 +269,12 @@ function summarySheets(
 }
 
 /** Everything Hyoka adds to the workbook for one check, as data; adapters only carry it out. */
-export function buildWritePlan(grids: SheetGrid[], result: CheckResult, profile: Profile, lang: Lang): WritePlan {
-  const previous = readMeta(grids);
+export function buildWritePlan(workbook: SheetGrid[], result: CheckResult, profile: Profile, lang: Lang): WritePlan {
+  const previous = readMeta(workbook);
+  const grids = withoutHyokaWrites(workbook);
   const layouts = result.evaluation.sheets;
   const { formats, validations } = formatsAndValidations(grids, layouts, profile, lang);
-  const { plans, meta } = summarySheets(grids, layouts, result, profile, previous, lang);
+  const { plans, meta } = summarySheets(grids, layouts, result, profile, lang);
   return { previous, formats, validations, notes: notesFor(result.findings, lang), summaries: plans, meta };
 }
 

@@ -170,7 +170,8 @@ export function parseLabeledQuantities(text: string, profile: Profile, mode: Lab
         pending = "";
         return;
       }
-      let found = scanLine(line, units);
+      const all = scanLine(line, units);
+      let found = all;
       if (found.length === 0) {
         pending += trimAll(line);
         return;
@@ -181,7 +182,7 @@ export function parseLabeledQuantities(text: string, profile: Profile, mode: Lab
       }
       let cursor = 0;
       found.forEach((f, i) => {
-        const segment = line.slice(i === 0 ? 0 : cursor, f.start);
+        const segment = i === 0 ? line.slice(0, all[0].start) : line.slice(cursor, f.start);
         let label = cleanLabel(lastSentence(segment));
         if (!meaningful(label) && i === 0 && pending) label = cleanLabel(pending + segment);
         if (!meaningful(label) && i > 0 && out.length > 0) label = out[out.length - 1].label;

@@ -1,6 +1,6 @@
 import { FilledGrid, type SheetGrid } from "./grid";
 import { normalizeHeader } from "./normalize";
-import { readInitiativeCode } from "./codes";
+import { findStrategyCode, readInitiativeCode } from "./codes";
 import { SHEET_ROLES, type FieldSpec, type Profile, type SheetRole } from "./profile";
 
 export const META_SHEET = "_hyoka";
@@ -60,8 +60,12 @@ function rowTexts(filled: FilledGrid, row: number): string[] {
   return out;
 }
 
+/** Data rows carry codes (【1-1-1】, 【1-1】); header rows never do. */
 function hasCode(filled: FilledGrid, row: number): boolean {
-  for (let c = 0; c < filled.cols; c++) if (readInitiativeCode(filled.raw(row, c))) return true;
+  for (let c = 0; c < filled.cols; c++) {
+    const text = filled.raw(row, c);
+    if (readInitiativeCode(text) || findStrategyCode(text)) return true;
+  }
   return false;
 }
 
@@ -91,7 +95,20 @@ function headerExtent(
     return covered > 0 && own > 0;
   };
   while (bottom - top + 1 < maxRows && (isHeaderLike(bottom + 1) || underAnchorMerge(bottom + 1))) bottom++;
-  while (bottom - top + 1 < maxRows && isHeaderLike(top - 1)) top--;
+  // A row of group titles (計画 / 自己評価), each merged across the columns it heads.
+  const isGroupTitles = (r: number) => {
+    if (r < 0 || hasCode(filled, r)) return false;
+    let titles = 0;
+    for (let c = 0; c < filled.cols; c++) {
+      const text = filled.raw(r, c).trim();
+      if (text === "" || filled.isCovered(r, c)) continue;
+      const m = filled.mergeAt(r, c);
+      if (!m || m.right === m.left || text.length > 20) return false;
+      titles++;
+    }
+    return titles > 0;
+  };
+  while (bottom - top + 1 < maxRows && (isHeaderLike(top - 1) || isGroupTitles(top - 1))) top--;
   return [top, bottom];
 }
 

@@ -9,6 +9,7 @@ import type { Finding, Judgements } from "./rules/finding";
 import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
+import { withoutHyokaWrites } from "./meta";
 
 export type Lang = "ja" | "en";
 
@@ -22,7 +23,8 @@ export interface CheckResult {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The whole judgement: grids in, evaluation, judgements, findings and summary out. Pure. */
-export function checkWorkbook(grids: SheetGrid[], profile: Profile): CheckResult {
+export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckResult {
+  const grids = withoutHyokaWrites(workbook);
   const layouts = recognizeWorkbook(grids, profile);
   const evaluation = readEvaluation(grids, layouts, profile);
   const judgements: Judgements = { achievement: new Map(), indicator: new Map(), progress: new Map() };

@@ -65,9 +65,7 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
     const ws = workbook.getWorksheet(w.sheet);
     if (!ws) continue;
     for (const address of cellsOf(w.range)) {
-      const cell = ws.getCell(address);
-      cell.value = null;
-      cell.style = {};
+      ws.getCell(address).value = null;
     }
   }
   const meta = workbook.getWorksheet(META_SHEET);
@@ -130,7 +128,8 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
           if (value === "") return;
           const cell = ws.getCell(origin.row + r + 1, origin.col + c + 1);
           cell.value = value;
-          cell.alignment = { wrapText: true, vertical: "top" };
+          // Only Hyoka's own sheets get its formatting; a template keeps its own.
+          if (s.create) cell.alignment = { wrapText: true, vertical: "top" };
         }),
       );
     }

@@ -1,0 +1,56 @@
+import { parseA1, type SheetGrid } from "./grid";
+import { META_SHEET } from "./recognize";
+
+/** What Hyoka wrote outside formats, validations and notes: kept in the veryHidden sheet `_hyoka`. */
+export interface HyokaMeta {
+  version: 1;
+  written: { sheet: string; range: string }[];
+  created: string[];
+}
+
+export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [] };
+
+/** Hyoka's record from the `_hyoka` sheet, or an empty one. */
+export function readMeta(grids: SheetGrid[]): HyokaMeta {
+  const sheet = grids.find((g) => g.name === META_SHEET);
+  const text = sheet?.cells[0]?.[0];
+  if (!text) return EMPTY_META;
+  try {
+    const parsed = JSON.parse(text) as Partial<HyokaMeta>;
+    return {
+      version: 1,
+      written: Array.isArray(parsed.written)
+        ? parsed.written.filter((w) => typeof w?.sheet === "string" && typeof w?.range === "string" && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range))
+        : [],
+      created: Array.isArray(parsed.created) ? parsed.created.filter((c) => typeof c === "string") : [],
+    };
+  } catch {
+    return EMPTY_META;
+  }
+}
+
+export function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [s, e = s] = range.split(":");
+  const a = parseA1(s);
+  const b = parseA1(e);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+/**
+ * The workbook as it is without what earlier runs of Hyoka wrote: its own sheets gone and the summary
+ * ranges it filled emptied. Judging this, rather than the workbook as it is, makes a re-run change nothing.
+ */
+export function withoutHyokaWrites(grids: SheetGrid[]): SheetGrid[] {
+  const meta = readMeta(grids);
+  if (meta.written.length === 0 && meta.created.length === 0) return grids.filter((g) => g.name !== META_SHEET);
+  return grids
+    .filter((g) => g.name !== META_SHEET && !meta.created.includes(g.name))
+    .map((g) => {
+      const mine = meta.written.filter((w) => w.sheet === g.name).map((w) => rangeBounds(w.range));
+      if (mine.length === 0) return g;
+      const cells = g.cells.map((row, r) =>
+        row.map((text, c) => (mine.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) ? "" : text)),
+      );
+      return { ...g, cells };
+    });
+}

@@ -1,0 +1,60 @@
+import { defaultProfile as P } from "../../src/core/profile";
+import { findStrategyCode, readAchievement, readGroupRow, readInitiativeCode, readSymbol } from "../../src/core/codes";
+
+describe("achievement codes ①②③ with (i)/(ii)", () => {
+  test.each([
+    ["①(i)", "①", "i"],
+    ["①ⅰ", "①", "i"],
+    ["①（ⅰ）", "①", "i"],
+    ["② (ii)", "②", "ii"],
+    ["②ⅰ", "②", "i"],
+    ["②（ⅱ）", "②", "ii"],
+    ["③", "③", null],
+  ])("%s is %s %s", (text, achievement, implementation) => {
+    expect(readAchievement(P, text)).toEqual({ kind: "valid", code: { achievement, implementation } });
+  });
+
+  test.each([
+    ["④", "unknown"],
+    ["①(iii)", "unknown"],
+    ["1(i)", "unknown"],
+    ["①", "implementationMissing"],
+    ["③(i)", "implementationNotAllowed"],
+  ])("%s is invalid (%s)", (text, problem) => {
+    expect(readAchievement(P, text)).toMatchObject({ kind: "invalid", problem });
+  });
+
+  test("blank and dash are blank", () => {
+    expect(readAchievement(P, "")).toEqual({ kind: "blank" });
+    expect(readAchievement(P, "―")).toEqual({ kind: "blank" });
+  });
+});
+
+describe("symbol codes", () => {
+  test("○ 〇 ◯ are all ○; × is ×", () => {
+    for (const s of ["○", "〇", "◯"]) expect(readSymbol(P.codes.effectiveness, s)).toEqual({ kind: "valid", code: "○" });
+    expect(readSymbol(P.codes.effectiveness, "×")).toEqual({ kind: "valid", code: "×" });
+  });
+  test("full-width Ａ and ａ read as A and a, but Ａ+ is not a code", () => {
+    expect(readSymbol(P.codes.indicatorStatus, "Ａ")).toEqual({ kind: "valid", code: "A" });
+    expect(readSymbol(P.codes.progress, "ａ")).toEqual({ kind: "valid", code: "a" });
+    expect(readSymbol(P.codes.indicatorStatus, "Ａ+")).toMatchObject({ kind: "invalid" });
+    expect(readSymbol(P.codes.progress, "A")).toMatchObject({ kind: "invalid" });
+  });
+});
+
+describe("initiative, strategy and group codes", () => {
+  test("【1-3-1】 and full-width 【１－３－１】 at the start of a cell", () => {
+    expect(readInitiativeCode("【1-3-1】\n魅力と活気ある地域づくり")).toEqual({ code: "1-3-1", rest: "\n魅力と活気ある地域づくり" });
+    expect(readInitiativeCode("【１－３－１】＜再掲＞港区")?.code).toBe("1-3-1");
+    expect(readInitiativeCode("経営課題１：区民主体のまちづくり")).toBeNull();
+  });
+  test("strategy code in めざす状態", () => {
+    expect(findStrategyCode("【1-3】\n・多様な活動主体の協働")).toBe("1-3");
+    expect(findStrategyCode("【６－４】")).toBe("6-4");
+  });
+  test("group rows", () => {
+    expect(readGroupRow("経営課題１：区民主体のまちづくり")).toEqual({ issueNo: 1 });
+    expect(readGroupRow("戦略１－１ 豊かなコミュニティの促進")).toEqual({ issueNo: 1, strategyCode: "1-1" });
+  });
+});
