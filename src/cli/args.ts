@@ -11,7 +11,11 @@ export interface CheckArgs {
   debug: boolean;
 }
 
-export type ParsedArgs = { kind: "help" } | { kind: "version" } | { kind: "run"; args: CheckArgs } | { kind: "usage"; message: string };
+export type ParsedArgs =
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "run"; args: CheckArgs }
+  | { kind: "usage"; message: string };
 
 export const USAGE = `使い方 / usage:
   hyoka check <in.xlsx> [--out <out.xlsx>] [--json <report.json> | --json -] [--profile <profile.json>]
@@ -24,10 +28,12 @@ export const USAGE = `使い方 / usage:
   exit    0: 検証完了 (checked)  1: --fail-on の重大度の指摘あり (findings at --fail-on)  2: 使えない入力 (unusable input)`;
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "help" };
+  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help")
+    return { kind: "help" };
   if (argv.includes("--version") || argv.includes("-v")) return { kind: "version" };
   const [command, ...rest] = argv;
-  if (command !== "check" && command !== "clear") return { kind: "usage", message: `unknown command: ${command}` };
+  if (command !== "check" && command !== "clear")
+    return { kind: "usage", message: `unknown command: ${command}` };
   const args: Partial<CheckArgs> & { command: "check" | "clear"; lang: Lang; debug: boolean } = {
     command,
     lang: "ja",
@@ -38,7 +44,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const a = rest[i];
     const value = () => {
       const v = rest[++i];
-      if (v === undefined || (v.startsWith("--") && v !== "-")) throw new Error(`${a} needs a value`);
+      if (v === undefined || (v.startsWith("--") && v !== "-"))
+        throw new Error(`${a} needs a value`);
       return v;
     };
     try {
@@ -55,13 +62,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
           break;
         case "--lang": {
           const v = value();
-          if (v !== "ja" && v !== "en") return { kind: "usage", message: `--lang must be ja or en, not ${v}` };
+          if (v !== "ja" && v !== "en")
+            return { kind: "usage", message: `--lang must be ja or en, not ${v}` };
           args.lang = v;
           break;
         }
         case "--fail-on": {
           const v = value();
-          if (v !== "error" && v !== "warning") return { kind: "usage", message: `--fail-on must be error or warning, not ${v}` };
+          if (v !== "error" && v !== "warning")
+            return { kind: "usage", message: `--fail-on must be error or warning, not ${v}` };
           args.failOn = v;
           break;
         }
@@ -69,14 +78,21 @@ export function parseArgs(argv: string[]): ParsedArgs {
           args.debug = true;
           break;
         default:
-          if (a.startsWith("-") && a !== "-") return { kind: "usage", message: `unknown option: ${a}` };
+          if (a.startsWith("-") && a !== "-")
+            return { kind: "usage", message: `unknown option: ${a}` };
           positional.push(a);
       }
     } catch (e) {
       return { kind: "usage", message: (e as Error).message };
     }
   }
-  if (positional.length !== 1) return { kind: "usage", message: positional.length === 0 ? "no input file" : `one input file, not ${positional.length}` };
-  if (command === "clear" && !args.out) return { kind: "usage", message: "clear needs --out <out.xlsx>" };
+  if (positional.length !== 1)
+    return {
+      kind: "usage",
+      message:
+        positional.length === 0 ? "no input file" : `one input file, not ${positional.length}`,
+    };
+  if (command === "clear" && !args.out)
+    return { kind: "usage", message: "clear needs --out <out.xlsx>" };
   return { kind: "run", args: { ...args, input: positional[0] } as CheckArgs };
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { checkWorkbook, toJsonReport, HYOKA_VERSION, type Lang } from "../core/report";
+import { checkWorkbook, toJsonReport, HYOKA_VERSION } from "../core/report";
 import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
 import { buildClearPlan, buildWritePlan } from "../core/plan";
 import { readGrids } from "../xlsx/readGrids";
@@ -33,7 +33,9 @@ async function loadProfile(file: string | undefined): Promise<Profile> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(
+      `${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`
+    );
   }
   return parseProfile(json, file);
 }
@@ -45,7 +47,9 @@ function samePath(a: string, b: string): boolean {
 async function run(args: CheckArgs, io: Io): Promise<number> {
   const profile = await loadProfile(args.profile);
   if (args.out && samePath(args.out, args.input)) {
-    throw new UsageError("--out は入力ファイルと別のファイルにしてください / --out must not be the input file");
+    throw new UsageError(
+      "--out は入力ファイルと別のファイルにしてください / --out must not be the input file"
+    );
   }
   const workbook = await loadWorkbook(args.input);
   const grids = readGrids(workbook);
@@ -54,7 +58,11 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   if (args.command === "clear") {
     applyPlanToWorkbook(workbook, buildClearPlan(grids));
     await saveWorkbook(workbook, args.out!);
-    io.out(args.lang === "ja" ? `Hyoka が加えたものを取り除きました: ${args.out}` : `Removed everything Hyoka added: ${args.out}`);
+    io.out(
+      args.lang === "ja"
+        ? `Hyoka が加えたものを取り除きました: ${args.out}`
+        : `Removed everything Hyoka added: ${args.out}`
+    );
     return 0;
   }
 
@@ -80,12 +88,14 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       say(
         args.lang === "ja"
           ? `  ${s.sheet}!${s.cell}: 既存の${s.what === "note" ? "メモ" : "入力規則"}があるため変更していません`
-          : `  ${s.sheet}!${s.cell}: left alone, it already has its own ${s.what}`,
+          : `  ${s.sheet}!${s.cell}: left alone, it already has its own ${s.what}`
       );
     }
   }
   const fails = args.failOn
-    ? report.findings.some((f) => f.severity === "error" || (args.failOn === "warning" && f.severity === "warning"))
+    ? report.findings.some(
+        (f) => f.severity === "error" || (args.failOn === "warning" && f.severity === "warning")
+      )
     : false;
   return fails ? 1 : 0;
 }
@@ -112,7 +122,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     else if (e instanceof ProfileError || e instanceof UsageError) io.err(`hyoka: ${e.message}`);
     else {
       io.err(`hyoka: 予期しないエラー / unexpected error: ${(e as Error).message}`);
-      if (!parsed.args.debug) io.err("       --debug で詳細を表示します / run with --debug for details");
+      if (!parsed.args.debug)
+        io.err("       --debug で詳細を表示します / run with --debug for details");
     }
     if (parsed.args.debug) io.err(String((e as Error).stack));
     return 2;

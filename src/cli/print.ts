@@ -55,18 +55,26 @@ export function formatReport(report: JsonReport, lang: Lang): string {
   lines.push(`Hyoka ${report.version} — ${report.file ?? ""}`);
   lines.push("", `${t.sheets}:`);
   for (const s of report.sheets) {
-    const header = s.headerRows.length ? ` (${t.header} ${s.headerRows[0]}${s.headerRows.length > 1 ? `–${s.headerRows[s.headerRows.length - 1]}` : ""}${t.row})` : "";
-    lines.push(`  ${s.name}: ${roleName(s.role, lang)}${header}${s.role === "other" || s.missing.length ? ` — ${s.reason}` : ""}`);
+    const header = s.headerRows.length
+      ? ` (${t.header} ${s.headerRows[0]}${s.headerRows.length > 1 ? `–${s.headerRows[s.headerRows.length - 1]}` : ""}${t.row})`
+      : "";
+    lines.push(
+      `  ${s.name}: ${roleName(s.role, lang)}${header}${s.role === "other" || s.missing.length ? ` — ${s.reason}` : ""}`
+    );
   }
   lines.push("", `${t.counts}:`);
-  lines.push(`  ①②③: ${count(report.initiatives, (i) => i.recorded.achievement)}   ○×: ${count(report.initiatives, (i) => i.recorded.effectiveness)}`);
-  lines.push(`  A/B: ${count(report.outcomes, (o) => o.recorded)}   a/b: ${count(report.strategies, (s) => s.recordedProgress)}`);
+  lines.push(
+    `  ①②③: ${count(report.initiatives, (i) => i.recorded.achievement)}   ○×: ${count(report.initiatives, (i) => i.recorded.effectiveness)}`
+  );
+  lines.push(
+    `  A/B: ${count(report.outcomes, (o) => o.recorded)}   a/b: ${count(report.strategies, (s) => s.recordedProgress)}`
+  );
 
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) bySeverity[f.severity]++;
   lines.push(
     "",
-    `${t.findings}: ${t.severity.error} ${bySeverity.error} / ${t.severity.warning} ${bySeverity.warning} / ${t.severity.info} ${bySeverity.info}`,
+    `${t.findings}: ${t.severity.error} ${bySeverity.error} / ${t.severity.warning} ${bySeverity.warning} / ${t.severity.info} ${bySeverity.info}`
   );
   if (report.findings.length === 0) lines.push(`  ${t.none}`);
   let sheet: string | null = null;
@@ -81,14 +89,20 @@ export function formatReport(report: JsonReport, lang: Lang): string {
   lines.push("", `${t.tally}:`);
   const width = Math.max(...report.summary.byIssue.map((b) => b.name.length), 4);
   for (const b of report.summary.byIssue) {
-    lines.push(`  経営課題${b.issueNo} ${b.name.padEnd(width, "　")}  ${t.achieved} ${String(b.achieved).padStart(3)}  ${t.notAchieved} ${String(b.notAchieved).padStart(3)}`);
+    lines.push(
+      `  経営課題${b.issueNo} ${b.name.padEnd(width, "　")}  ${t.achieved} ${String(b.achieved).padStart(3)}  ${t.notAchieved} ${String(b.notAchieved).padStart(3)}`
+    );
   }
   const total = report.summary.total;
-  lines.push(`  ${t.total}${" ".repeat(7)}${"　".repeat(width)}  ${t.achieved} ${String(total.achieved).padStart(3)}  ${t.notAchieved} ${String(total.notAchieved).padStart(3)}`);
-  if (report.summary.uncounted.length) lines.push(`  ${t.uncounted}: ${report.summary.uncounted.join(", ")}`);
+  lines.push(
+    `  ${t.total}${" ".repeat(7)}${"　".repeat(width)}  ${t.achieved} ${String(total.achieved).padStart(3)}  ${t.notAchieved} ${String(total.notAchieved).padStart(3)}`
+  );
+  if (report.summary.uncounted.length)
+    lines.push(`  ${t.uncounted}: ${report.summary.uncounted.join(", ")}`);
   if (report.summary.unmet.length) {
     lines.push("", `${t.unmet}:`);
-    for (const u of report.summary.unmet) lines.push(`  【${u.code}】${u.title}\n      ${u.situation.replace(/\n/g, "\n      ")}`);
+    for (const u of report.summary.unmet)
+      lines.push(`  【${u.code}】${u.title}\n      ${u.situation.replace(/\n/g, "\n      ")}`);
   }
   return lines.join("\n");
 }

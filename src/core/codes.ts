@@ -12,7 +12,11 @@ export type StrategyEffectiveness = "ア" | "イ";
 export type CodeReading<T> =
   | { kind: "blank" }
   | { kind: "valid"; code: T }
-  | { kind: "invalid"; text: string; problem: "unknown" | "implementationMissing" | "implementationNotAllowed" };
+  | {
+      kind: "invalid";
+      text: string;
+      problem: "unknown" | "implementationMissing" | "implementationNotAllowed";
+    };
 
 function lookup<T extends string>(table: Record<T, string[]>, text: string): T | null {
   for (const [code, spellings] of Object.entries(table) as [T, string[]][]) {
@@ -26,11 +30,17 @@ function compact(text: string): string {
 }
 
 /** A single-symbol code set (○/×, A/B, a/b, ア/イ). */
-export function readSymbol<T extends string>(table: Record<T, string[]>, text: string): CodeReading<T> {
+export function readSymbol<T extends string>(
+  table: Record<T, string[]>,
+  text: string
+): CodeReading<T> {
   if (isBlankLike(text)) return { kind: "blank" };
   const t = compact(text);
-  const code = lookup(table, t) ?? lookup(table, foldWidth(t)) ?? lookup(table, t.normalize("NFKC"));
-  return code ? { kind: "valid", code } : { kind: "invalid", text: trimAll(text), problem: "unknown" };
+  const code =
+    lookup(table, t) ?? lookup(table, foldWidth(t)) ?? lookup(table, t.normalize("NFKC"));
+  return code
+    ? { kind: "valid", code }
+    : { kind: "invalid", text: trimAll(text), problem: "unknown" };
 }
 
 export interface AchievementCode {
@@ -65,9 +75,11 @@ export function readAchievement(profile: Profile, text: string): CodeReading<Ach
       : { kind: "invalid", text: original, problem: "implementationMissing" };
   }
   const implementation =
-    lookup(profile.codes.implementation, inner) ?? lookup(profile.codes.implementation, inner.toLowerCase());
+    lookup(profile.codes.implementation, inner) ??
+    lookup(profile.codes.implementation, inner.toLowerCase());
   if (!implementation) return { kind: "invalid", text: original, problem: "unknown" };
-  if (achievement === "③") return { kind: "invalid", text: original, problem: "implementationNotAllowed" };
+  if (achievement === "③")
+    return { kind: "invalid", text: original, problem: "implementationNotAllowed" };
   return { kind: "valid", code: { achievement, implementation } };
 }
 
@@ -82,7 +94,10 @@ export function readInitiativeCode(text: string): { code: string; rest: string }
   const t = foldDashes(foldWidth(original));
   const m = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/.exec(t);
   if (!m) return null;
-  return { code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`, rest: original.slice(m[0].length) };
+  return {
+    code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`,
+    rest: original.slice(m[0].length),
+  };
 }
 
 /** A strategy code `【1-3】` anywhere in a cell (the めざす状態 column carries it at its start). */
@@ -97,7 +112,10 @@ export function readGroupRow(text: string): { issueNo?: number; strategyCode?: s
   const t = foldDashes(foldWidth(trimAll(text)));
   const strategy = /^戦略\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\s*-\s*\d)/.exec(t);
   if (strategy) {
-    return { issueNo: Number(strategy[1]), strategyCode: `${Number(strategy[1])}-${Number(strategy[2])}` };
+    return {
+      issueNo: Number(strategy[1]),
+      strategyCode: `${Number(strategy[1])}-${Number(strategy[2])}`,
+    };
   }
   const issue = /^経営課題\s*(\d{1,2})(?!\s*-)/.exec(t);
   if (issue) return { issueNo: Number(issue[1]) };

@@ -31,7 +31,15 @@ export function parseTargets(text: string, profile: Profile): Criterion[] {
   if (isBlankLike(text)) return [];
   const items = parseLabeledQuantities(text, profile, "target");
   if (items.length === 0) {
-    return [{ kind: "target", label: cleanLabel(text), quantity: null, source: trimAll(text), undecidable: "qualitative" }];
+    return [
+      {
+        kind: "target",
+        label: cleanLabel(text),
+        quantity: null,
+        source: trimAll(text),
+        undecidable: "qualitative",
+      },
+    ];
   }
   return items.map((item) => ({
     kind: "target",
@@ -70,15 +78,34 @@ export function parseThresholds(text: string, profile: Profile): Criterion[] {
       out.push({
         kind: "threshold",
         label,
-        quantity: { value: 0, unit: unitAtEnd(label, profile), comparator: "<=", approximate: false, all: false, text: "0" },
+        quantity: {
+          value: 0,
+          unit: unitAtEnd(label, profile),
+          comparator: "<=",
+          approximate: false,
+          all: false,
+          text: "0",
+        },
         source: trimAll(line),
       });
     } else if (CONDITION.test(line)) {
-      out.push({ kind: "threshold", label: cleanLabel(line), quantity: null, source: trimAll(line), undecidable: "qualitative" });
+      out.push({
+        kind: "threshold",
+        label: cleanLabel(line),
+        quantity: null,
+        source: trimAll(line),
+        undecidable: "qualitative",
+      });
     }
   });
   if (out.length === 0) {
-    out.push({ kind: "threshold", label: cleanLabel(text), quantity: null, source: trimAll(text), undecidable: "qualitative" });
+    out.push({
+      kind: "threshold",
+      label: cleanLabel(text),
+      quantity: null,
+      source: trimAll(text),
+      undecidable: "qualitative",
+    });
   }
   return out;
 }

@@ -101,7 +101,12 @@ export interface Evaluation {
   problems: ReadProblem[];
 }
 
-function textCell(filled: FilledGrid, sheet: string, row: number, col: number | undefined): TextCell {
+function textCell(
+  filled: FilledGrid,
+  sheet: string,
+  row: number,
+  col: number | undefined
+): TextCell {
   if (col === undefined) return { text: "", ref: null };
   const m = filled.mergeAt(row, col);
   const at = m ? { row: m.top, col: m.left } : { row, col };
@@ -129,7 +134,10 @@ function rowIsBlank(filled: FilledGrid, row: number): boolean {
   return true;
 }
 
-function groupRowOf(filled: FilledGrid, row: number): { issueNo?: number; strategyCode?: string; name?: string } | null {
+function groupRowOf(
+  filled: FilledGrid,
+  row: number
+): { issueNo?: number; strategyCode?: string; name?: string } | null {
   for (let c = 0; c < filled.cols; c++) {
     const text = filled.raw(row, c);
     const g = readGroupRow(text);
@@ -145,7 +153,7 @@ function readInitiativeSheet(
   grid: SheetGrid,
   layout: SheetLayout,
   profile: Profile,
-  out: Evaluation,
+  out: Evaluation
 ): void {
   const filled = new FilledGrid(grid);
   const col = layout.columns;
@@ -160,8 +168,12 @@ function readInitiativeSheet(
     const initiativeText = col.initiative !== undefined ? filled.value(r, col.initiative) : "";
     const codeCellCovered =
       (col.code !== undefined && filled.isCovered(r, col.code)) ||
-      (col.code === undefined && col.initiative !== undefined && filled.isCovered(r, col.initiative));
-    const parsed = codeCellCovered ? null : (readInitiativeCode(codeSource) ?? readInitiativeCode(initiativeText));
+      (col.code === undefined &&
+        col.initiative !== undefined &&
+        filled.isCovered(r, col.initiative));
+    const parsed = codeCellCovered
+      ? null
+      : (readInitiativeCode(codeSource) ?? readInitiativeCode(initiativeText));
 
     if (parsed) {
       const own = parsed.code.split("-").slice(0, 2).join("-");
@@ -196,21 +208,31 @@ function readInitiativeSheet(
     if (group && !codeCellCovered) {
       if (group.issueNo !== undefined) issueNo = group.issueNo;
       groupStrategy = group.strategyCode;
-      if (group.issueNo !== undefined && group.name && !group.strategyCode) out.issueNames[group.issueNo] ??= group.name;
+      if (group.issueNo !== undefined && group.name && !group.strategyCode)
+        out.issueNames[group.issueNo] ??= group.name;
       current = null;
       continue;
     }
 
-    if (current && (codeCellCovered || isBlankLike(initiativeText) || filled.isCovered(r, col.initiative ?? -1))) {
+    if (
+      current &&
+      (codeCellCovered || isBlankLike(initiativeText) || filled.isCovered(r, col.initiative ?? -1))
+    ) {
       // A continuation row of the initiative above: its texts extend the initiative's cells.
       for (const key of ["target", "threshold", "actual", "problems", "remedy"] as const) {
         const c = col[key];
-        if (c !== undefined && !filled.isCovered(r, c)) current[key] = appendText(current[key], filled.raw(r, c));
+        if (c !== undefined && !filled.isCovered(r, c))
+          current[key] = appendText(current[key], filled.raw(r, c));
       }
       for (const key of ["achievementCell", "effectivenessCell"] as const) {
         const field = key === "achievementCell" ? "achievement" : "effectiveness";
         const c = col[field];
-        if (c !== undefined && isBlankLike(current[key].text) && !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c))) {
+        if (
+          c !== undefined &&
+          isBlankLike(current[key].text) &&
+          !filled.isCovered(r, c) &&
+          !isBlankLike(filled.raw(r, c))
+        ) {
           current[key] = textCell(filled, sheet, r, c);
         }
       }
@@ -218,29 +240,46 @@ function readInitiativeSheet(
     }
 
     if (!isBlankLike(initiativeText) && col.initiative !== undefined) {
-      out.problems.push({ kind: "initiativeWithoutCode", ref: { sheet, row: r, col: col.initiative }, text: initiativeText });
+      out.problems.push({
+        kind: "initiativeWithoutCode",
+        ref: { sheet, row: r, col: col.initiative },
+        text: initiativeText,
+      });
     }
   }
 }
 
-function readOutcomeSheet(grid: SheetGrid, layout: SheetLayout, profile: Profile, out: Evaluation): void {
+function readOutcomeSheet(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  profile: Profile,
+  out: Evaluation
+): void {
   const filled = new FilledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
-  const blockCols = [col.strategyName, col.desiredState, col.progress].filter((c): c is number => c !== undefined);
+  const blockCols = [col.strategyName, col.desiredState, col.progress].filter(
+    (c): c is number => c !== undefined
+  );
   let block = -1;
   let groupStrategy: string | undefined;
   let groupIssue: number | undefined;
 
-  const startsBlock = (r: number) => blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c)));
+  const startsBlock = (r: number) =>
+    blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c)));
 
   for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
     if (rowIsBlank(filled, r)) continue;
     const group = groupRowOf(filled, r);
-    if (group && !startsBlock(r) && (col.indicatorActual === undefined || isBlankLike(filled.value(r, col.indicatorActual)))) {
+    if (
+      group &&
+      !startsBlock(r) &&
+      (col.indicatorActual === undefined || isBlankLike(filled.value(r, col.indicatorActual)))
+    ) {
       if (group.issueNo !== undefined) groupIssue = group.issueNo;
       groupStrategy = group.strategyCode;
-      if (group.issueNo !== undefined && group.name && !group.strategyCode) out.issueNames[group.issueNo] ??= group.name;
+      if (group.issueNo !== undefined && group.name && !group.strategyCode)
+        out.issueNames[group.issueNo] ??= group.name;
       continue;
     }
     if (startsBlock(r) || block < 0) {
@@ -274,11 +313,21 @@ function readOutcomeSheet(grid: SheetGrid, layout: SheetLayout, profile: Profile
         effectiveness: readSymbol(profile.codes.strategyEffectiveness, effectivenessCell.text),
       });
       block = out.strategies.length - 1;
-      if (!code) out.problems.push({ kind: "strategyWithoutCode", ref: { sheet, row: r, col: col.desiredState ?? col.strategyName ?? 0 }, text: desired || name });
+      if (!code)
+        out.problems.push({
+          kind: "strategyWithoutCode",
+          ref: { sheet, row: r, col: col.desiredState ?? col.strategyName ?? 0 },
+          text: desired || name,
+        });
     }
     out.strategies[block].lastRow = r;
     const actualCol = col.indicatorActual;
-    if (actualCol === undefined || filled.isCovered(r, actualCol) || isBlankLike(filled.raw(r, actualCol))) continue;
+    if (
+      actualCol === undefined ||
+      filled.isCovered(r, actualCol) ||
+      isBlankLike(filled.raw(r, actualCol))
+    )
+      continue;
     const status = textCell(filled, sheet, r, col.individualStatus);
     out.outcomes.push({
       sheet,
@@ -299,13 +348,25 @@ function markRepeatsAsRelisted(initiatives: Initiative[]): void {
   for (const init of initiatives) {
     const earlier = first.get(init.code);
     if (!earlier) first.set(init.code, init);
-    else if (earlier.sheet !== init.sheet || earlier.strategyCode !== init.strategyCode) init.relisted = true;
+    else if (earlier.sheet !== init.sheet || earlier.strategyCode !== init.strategyCode)
+      init.relisted = true;
   }
 }
 
 /** Reads every recognized sheet into one evaluation: grids and layouts in, plain data with cell references out. */
-export function readEvaluation(grids: SheetGrid[], layouts: SheetLayout[], profile: Profile): Evaluation {
-  const out: Evaluation = { sheets: layouts, initiatives: [], outcomes: [], strategies: [], issueNames: {}, problems: [] };
+export function readEvaluation(
+  grids: SheetGrid[],
+  layouts: SheetLayout[],
+  profile: Profile
+): Evaluation {
+  const out: Evaluation = {
+    sheets: layouts,
+    initiatives: [],
+    outcomes: [],
+    strategies: [],
+    issueNames: {},
+    problems: [],
+  };
   grids.forEach((grid, i) => {
     const layout = layouts[i];
     if (layout.missing.length > 0) return;

@@ -43,10 +43,12 @@ function checkCriterion(
   criterion: Criterion,
   actuals: LabeledQuantity[],
   targets: Criterion[],
-  profile: Profile,
+  profile: Profile
 ): CriterionCheck {
   const isTarget = criterion.kind === "target";
-  const name = isTarget ? { ja: "業績目標", en: "target" } : { ja: "撤退基準", en: "withdrawal criterion" };
+  const name = isTarget
+    ? { ja: "業績目標", en: "target" }
+    : { ja: "撤退基準", en: "withdrawal criterion" };
   if (!criterion.quantity || criterion.undecidable) {
     const why =
       criterion.undecidable === "noComparator"
@@ -62,7 +64,9 @@ function checkCriterion(
   }
   let label = criterion.label;
   if (!isTarget && refersToTarget(label)) {
-    const sameUnit = targets.find((t) => t.quantity && unitsCompatible(t.quantity.unit, criterion.quantity!.unit, profile));
+    const sameUnit = targets.find(
+      (t) => t.quantity && unitsCompatible(t.quantity.unit, criterion.quantity!.unit, profile)
+    );
     if (sameUnit) label = sameUnit.label;
   }
   const match = matchActual(label, criterion.quantity, actuals, profile);
@@ -115,30 +119,52 @@ export function judgeAchievement(init: Initiative, profile: Profile): Achievemen
   const hit = thresholdChecks.filter((c) => c.outcome === "hit");
   const missed = targetChecks.filter((c) => c.outcome === "notMet");
   const unknown = targetChecks.filter((c) => c.outcome === "undecidable");
-  const join = (cs: CriterionCheck[], lang: "ja" | "en") => cs.map((c) => c.why[lang]).join(lang === "ja" ? "／" : "; ");
+  const join = (cs: CriterionCheck[], lang: "ja" | "en") =>
+    cs.map((c) => c.why[lang]).join(lang === "ja" ? "／" : "; ");
 
   if (hit.length > 0) {
-    return { expected: "③", checks, withdrawalUndecidable, reason: { ja: join(hit, "ja"), en: join(hit, "en") } };
+    return {
+      expected: "③",
+      checks,
+      withdrawalUndecidable,
+      reason: { ja: join(hit, "ja"), en: join(hit, "en") },
+    };
   }
   if (missed.length > 0) {
-    return { expected: "②", checks, withdrawalUndecidable, reason: { ja: join(missed, "ja"), en: join(missed, "en") } };
+    return {
+      expected: "②",
+      checks,
+      withdrawalUndecidable,
+      reason: { ja: join(missed, "ja"), en: join(missed, "en") },
+    };
   }
   if (targetChecks.length === 0) {
     return {
       expected: null,
       checks,
       withdrawalUndecidable,
-      reason: { ja: "業績目標が空欄のため判定できません", en: "the target (業績目標) is empty, so nothing can be judged" },
+      reason: {
+        ja: "業績目標が空欄のため判定できません",
+        en: "the target (業績目標) is empty, so nothing can be judged",
+      },
     };
   }
   if (unknown.length > 0) {
-    return { expected: null, checks, withdrawalUndecidable, reason: { ja: join(unknown, "ja"), en: join(unknown, "en") } };
+    return {
+      expected: null,
+      checks,
+      withdrawalUndecidable,
+      reason: { ja: join(unknown, "ja"), en: join(unknown, "en") },
+    };
   }
   return {
     expected: "①",
     checks,
     withdrawalUndecidable,
-    reason: { ja: `すべての業績目標を達成: ${join(targetChecks, "ja")}`, en: `every target met: ${join(targetChecks, "en")}` },
+    reason: {
+      ja: `すべての業績目標を達成: ${join(targetChecks, "ja")}`,
+      en: `every target met: ${join(targetChecks, "en")}`,
+    },
   };
 }
 
@@ -161,7 +187,7 @@ function findIndicatorTarget(
   label: string,
   value: Quantity,
   block: StrategyBlock | undefined,
-  profile: Profile,
+  profile: Profile
 ): (Quantity & { label: string }) | null {
   if (!block) return null;
   const listed = parseLabeledQuantities(block.outcomeList.text, profile, "target")
@@ -171,21 +197,33 @@ function findIndicatorTarget(
   const best = listed[0];
   const second = listed.find((x) => x.t.quantity.value !== best?.t.quantity.value);
   if (best && best.s >= 0.5 && (!second || best.s - second.s >= profile.matching.minMargin)) {
-    return { ...best.t.quantity, comparator: best.t.quantity.comparator ?? ">=", label: best.t.label };
+    return {
+      ...best.t.quantity,
+      comparator: best.t.quantity.comparator ?? ">=",
+      label: best.t.label,
+    };
   }
   if (labelSimilarity(label, block.indicator.text) >= 0.5) {
-    const q = parseQuantities(block.targetValue.text, profile).find((x) => unitsCompatible(x.unit, value.unit, profile));
+    const q = parseQuantities(block.targetValue.text, profile).find((x) =>
+      unitsCompatible(x.unit, value.unit, profile)
+    );
     if (q) return { ...q, comparator: q.comparator ?? ">=", label: block.indicator.text };
   }
   return null;
 }
 
 /** Rule 3: A when the value meets the indicator's target or improved on 前年度, else B. */
-export function judgeIndicator(row: OutcomeRow, block: StrategyBlock | undefined, profile: Profile): IndicatorJudgement {
+export function judgeIndicator(
+  row: OutcomeRow,
+  block: StrategyBlock | undefined,
+  profile: Profile
+): IndicatorJudgement {
   const previous = parseQuantity(row.previous.text, profile);
   const quantities = parseQuantities(row.indicatorActual.text, profile);
   const value =
-    (previous && quantities.find((q) => unitsCompatible(q.unit, previous.unit, profile))) ?? quantities[0] ?? null;
+    (previous && quantities.find((q) => unitsCompatible(q.unit, previous.unit, profile))) ??
+    quantities[0] ??
+    null;
   if (!value) {
     return {
       value: null,
@@ -194,7 +232,10 @@ export function judgeIndicator(row: OutcomeRow, block: StrategyBlock | undefined
       met: null,
       improved: null,
       expected: null,
-      reason: { ja: "アウトカム指標の実績に数値が読み取れません", en: "no number can be read in the indicator's actual" },
+      reason: {
+        ja: "アウトカム指標の実績に数値が読み取れません",
+        en: "no number can be read in the indicator's actual",
+      },
     };
   }
   const label = indicatorLabel(row.indicatorActual.text, profile);
@@ -207,17 +248,22 @@ export function judgeIndicator(row: OutcomeRow, block: StrategyBlock | undefined
         ? value.value < previous.value
         : value.value > previous.value
       : null;
-  const expected: IndicatorStatus | null = met === true || improved === true ? "A" : met === false && improved === false ? "B" : null;
+  const expected: IndicatorStatus | null =
+    met === true || improved === true ? "A" : met === false && improved === false ? "B" : null;
   const parts = {
     ja: [
       `実績 ${value.text}`,
       target ? `目標 ${target.text}: ${met ? "達成" : "未達成"}` : "目標: 見つかりません",
-      previous ? `前年度 ${previous.text}: ${improved ? "改善" : improved === false ? "改善なし" : "単位が異なる"}` : "前年度: 読み取れません",
+      previous
+        ? `前年度 ${previous.text}: ${improved ? "改善" : improved === false ? "改善なし" : "単位が異なる"}`
+        : "前年度: 読み取れません",
     ],
     en: [
       `value ${value.text}`,
       target ? `target ${target.text}: ${met ? "met" : "not met"}` : "target: not found",
-      previous ? `previous year ${previous.text}: ${improved ? "improved" : improved === false ? "not improved" : "different unit"}` : "previous year: unreadable",
+      previous
+        ? `previous year ${previous.text}: ${improved ? "improved" : improved === false ? "not improved" : "different unit"}`
+        : "previous year: unreadable",
     ],
   };
   return {
@@ -240,19 +286,31 @@ export interface ProgressJudgement {
 /** Rule 4: a when every initiative of the strategy is recorded ①, else b. */
 export function judgeProgress(code: string | null, evaluation: Evaluation): ProgressJudgement {
   if (!code) {
-    return { expected: null, initiatives: [], reason: { ja: "戦略の番号（【1-1】など）がありません", en: "the strategy has no code such as 【1-1】" } };
+    return {
+      expected: null,
+      initiatives: [],
+      reason: {
+        ja: "戦略の番号（【1-1】など）がありません",
+        en: "the strategy has no code such as 【1-1】",
+      },
+    };
   }
   const members = evaluation.initiatives.filter(
-    (i) => i.strategyCode === code || i.code.split("-").slice(0, 2).join("-") === code,
+    (i) => i.strategyCode === code || i.code.split("-").slice(0, 2).join("-") === code
   );
   if (members.length === 0) {
     return {
       expected: null,
       initiatives: [],
-      reason: { ja: `戦略 ${code} の具体的取組が見つかりません`, en: `no initiative of strategy ${code} was found` },
+      reason: {
+        ja: `戦略 ${code} の具体的取組が見つかりません`,
+        en: `no initiative of strategy ${code} was found`,
+      },
     };
   }
-  const recorded = members.map((m) => (m.achievement.kind === "valid" ? m.achievement.code.achievement : null));
+  const recorded = members.map((m) =>
+    m.achievement.kind === "valid" ? m.achievement.code.achievement : null
+  );
   const notFirst = members.filter((_, i) => recorded[i] === "②" || recorded[i] === "③");
   if (notFirst.length > 0) {
     return {

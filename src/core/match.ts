@@ -15,9 +15,11 @@ export function matchActual(
   label: string,
   quantity: Quantity,
   actuals: LabeledQuantity[],
-  profile: Profile,
+  profile: Profile
 ): ActualMatch {
-  const candidates = actuals.filter((a) => unitsCompatible(quantity.unit, a.quantity.unit, profile));
+  const candidates = actuals.filter((a) =>
+    unitsCompatible(quantity.unit, a.quantity.unit, profile)
+  );
   if (candidates.length === 0) return { ok: false, reason: "noActual", candidates: [] };
   const scored = candidates
     .map((actual) => ({ actual, similarity: labelSimilarity(label, actual.label) }))

@@ -20,16 +20,28 @@ export function readMeta(grids: SheetGrid[]): HyokaMeta {
     return {
       version: 1,
       written: Array.isArray(parsed.written)
-        ? parsed.written.filter((w) => typeof w?.sheet === "string" && typeof w?.range === "string" && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range))
+        ? parsed.written.filter(
+            (w) =>
+              typeof w?.sheet === "string" &&
+              typeof w?.range === "string" &&
+              /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range)
+          )
         : [],
-      created: Array.isArray(parsed.created) ? parsed.created.filter((c) => typeof c === "string") : [],
+      created: Array.isArray(parsed.created)
+        ? parsed.created.filter((c) => typeof c === "string")
+        : [],
     };
   } catch {
     return EMPTY_META;
   }
 }
 
-export function rangeBounds(range: string): { top: number; left: number; bottom: number; right: number } {
+export function rangeBounds(range: string): {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+} {
   const [s, e = s] = range.split(":");
   const a = parseA1(s);
   const b = parseA1(e);
@@ -42,14 +54,17 @@ export function rangeBounds(range: string): { top: number; left: number; bottom:
  */
 export function withoutHyokaWrites(grids: SheetGrid[]): SheetGrid[] {
   const meta = readMeta(grids);
-  if (meta.written.length === 0 && meta.created.length === 0) return grids.filter((g) => g.name !== META_SHEET);
+  if (meta.written.length === 0 && meta.created.length === 0)
+    return grids.filter((g) => g.name !== META_SHEET);
   return grids
     .filter((g) => g.name !== META_SHEET && !meta.created.includes(g.name))
     .map((g) => {
       const mine = meta.written.filter((w) => w.sheet === g.name).map((w) => rangeBounds(w.range));
       if (mine.length === 0) return g;
       const cells = g.cells.map((row, r) =>
-        row.map((text, c) => (mine.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) ? "" : text)),
+        row.map((text, c) =>
+          mine.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right) ? "" : text
+        )
       );
       return { ...g, cells };
     });

@@ -24,7 +24,9 @@ export function foldDashes(text: string): string {
 
 /** Text for comparing headers: width folded, NFKC (headers hold no status codes), no spaces or line breaks. */
 export function normalizeHeader(text: string): string {
-  return foldWidth(text).normalize("NFKC").replace(/[\s\u200b]+/g, "");
+  return foldWidth(text)
+    .normalize("NFKC")
+    .replace(/[\s\u200b]+/g, "");
 }
 
 /** A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"). */

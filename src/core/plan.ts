@@ -65,7 +65,8 @@ export interface WritePlan {
 }
 
 function lastContentRow(grid: SheetGrid): number {
-  for (let r = grid.cells.length - 1; r >= 0; r--) if (grid.cells[r].some((c) => c.trim() !== "")) return r;
+  for (let r = grid.cells.length - 1; r >= 0; r--)
+    if (grid.cells[r].some((c) => c.trim() !== "")) return r;
   return -1;
 }
 
@@ -100,14 +101,41 @@ function statusColumns(profile: Profile): Record<"initiative" | "outcome", Statu
         codes: c.achievement,
         leading: true,
         list: ["①(i)", "①(ii)", "②(i)", "②(ii)", "③"],
-        message: { ja: "①(i)・①(ii)・②(i)・②(ii)・③ から選んでください", en: "Choose ①(i), ①(ii), ②(i), ②(ii) or ③" },
+        message: {
+          ja: "①(i)・①(ii)・②(i)・②(ii)・③ から選んでください",
+          en: "Choose ①(i), ①(ii), ②(i), ②(ii) or ③",
+        },
       },
-      { field: "effectiveness", codes: c.effectiveness, leading: false, list: ["○", "×"], message: { ja: "○ か × を選んでください", en: "Choose ○ or ×" } },
+      {
+        field: "effectiveness",
+        codes: c.effectiveness,
+        leading: false,
+        list: ["○", "×"],
+        message: { ja: "○ か × を選んでください", en: "Choose ○ or ×" },
+      },
     ],
     outcome: [
-      { field: "individualStatus", codes: c.indicatorStatus, leading: false, list: ["A", "B"], message: { ja: "A か B を選んでください", en: "Choose A or B" } },
-      { field: "overallStatus", codes: c.indicatorStatus, leading: false, list: ["A", "B"], message: { ja: "A か B を選んでください", en: "Choose A or B" } },
-      { field: "progress", codes: c.progress, leading: false, list: ["a", "b"], message: { ja: "a か b を選んでください", en: "Choose a or b" } },
+      {
+        field: "individualStatus",
+        codes: c.indicatorStatus,
+        leading: false,
+        list: ["A", "B"],
+        message: { ja: "A か B を選んでください", en: "Choose A or B" },
+      },
+      {
+        field: "overallStatus",
+        codes: c.indicatorStatus,
+        leading: false,
+        list: ["A", "B"],
+        message: { ja: "A か B を選んでください", en: "Choose A or B" },
+      },
+      {
+        field: "progress",
+        codes: c.progress,
+        leading: false,
+        list: ["a", "b"],
+        message: { ja: "a か b を選んでください", en: "Choose a or b" },
+      },
       {
         field: "strategyEffectiveness",
         codes: c.strategyEffectiveness,
@@ -124,13 +152,14 @@ function formatsAndValidations(
   grids: SheetGrid[],
   layouts: SheetLayout[],
   profile: Profile,
-  lang: Lang,
+  lang: Lang
 ): { formats: ConditionalFormatPlan[]; validations: ValidationPlan[] } {
   const formats: ConditionalFormatPlan[] = [];
   const validations: ValidationPlan[] = [];
   const columns = statusColumns(profile);
   layouts.forEach((layout, i) => {
-    if ((layout.role !== "initiative" && layout.role !== "outcome") || layout.missing.length > 0) return;
+    if ((layout.role !== "initiative" && layout.role !== "outcome") || layout.missing.length > 0)
+      return;
     const top = layout.headerBottom + 1;
     const bottom = lastContentRow(grids[i]);
     if (bottom < top) return;
@@ -194,7 +223,12 @@ function uniqueSheetName(base: string, taken: Set<string>): string {
 function tallyRows(result: CheckResult, profile: Profile): (string | number)[][] {
   const { summary } = result;
   return [
-    ...summary.byIssue.map((t) => [`${profile.summary.issueLabel}${t.issueNo}`, t.name, t.achieved, t.notAchieved]),
+    ...summary.byIssue.map((t) => [
+      `${profile.summary.issueLabel}${t.issueNo}`,
+      t.name,
+      t.achieved,
+      t.notAchieved,
+    ]),
     [profile.summary.totalLabel, "", summary.total.achieved, summary.total.notAchieved],
   ];
 }
@@ -204,7 +238,10 @@ function strategyRows(result: CheckResult, lang: Lang): (string | number)[][] {
   for (const s of result.summary.byStrategy) {
     rows.push([], [`戦略${s.code}`], ["具体的取組", "目標達成状況"]);
     s.initiatives.forEach((i, n) =>
-      rows.push([`(${n + 1}) ${i.title}${i.relisted ? " <再掲>" : ""}`, i.status ?? (lang === "ja" ? "（未記入）" : "(empty)")]),
+      rows.push([
+        `(${n + 1}) ${i.title}${i.relisted ? " <再掲>" : ""}`,
+        i.status ?? (lang === "ja" ? "（未記入）" : "(empty)"),
+      ])
     );
   }
   return rows;
@@ -223,7 +260,7 @@ function summarySheets(
   layouts: SheetLayout[],
   result: CheckResult,
   profile: Profile,
-  lang: Lang,
+  lang: Lang
 ): { plans: SummarySheetPlan[]; meta: HyokaMeta } {
   const meta: HyokaMeta = { version: 1, written: [], created: [] };
   const plans: SummarySheetPlan[] = [];
@@ -234,18 +271,28 @@ function summarySheets(
     title: string,
     header: string[],
     rows: (string | number)[][],
-    widths: number[],
+    widths: number[]
   ) => {
     const layout = layouts.find(
-      (l, i) => l.role === role && l.missing.length === 0 && freeBelowHeader(grids[i], l),
+      (l, i) => l.role === role && l.missing.length === 0 && freeBelowHeader(grids[i], l)
     );
     if (layout) {
       const top = layout.headerBottom + 1;
       const left = Math.min(...Object.values(layout.columns));
       const anchor = a1(top, left);
       const width = Math.max(...rows.map((r) => r.length), 1);
-      plans.push({ sheet: layout.sheet, create: false, blocks: [{ anchor, values: rows }], bold: [], columnWidths: [] });
-      if (rows.length > 0) meta.written.push({ sheet: layout.sheet, range: a1Range(top, left, top + rows.length - 1, left + width - 1) });
+      plans.push({
+        sheet: layout.sheet,
+        create: false,
+        blocks: [{ anchor, values: rows }],
+        bold: [],
+        columnWidths: [],
+      });
+      if (rows.length > 0)
+        meta.written.push({
+          sheet: layout.sheet,
+          range: a1Range(top, left, top + rows.length - 1, left + width - 1),
+        });
       return;
     }
     const name = uniqueSheetName(title, taken);
@@ -261,25 +308,53 @@ function summarySheets(
   };
 
   const tallyHeader = [profile.summary.issueLabel, "", "達成", "未達成"];
-  place("tallySummary", profile.summary.tallySheetName, tallyHeader, [...tallyRows(result, profile), ...strategyRows(result, lang)], [
-    16, 40, 10, 10,
-  ]);
-  place("unmetSummary", profile.summary.unmetSheetName, ["具体的取組", "目標未達成の状況", "対応・改善策など"], unmetRows(result), [30, 60, 60]);
+  place(
+    "tallySummary",
+    profile.summary.tallySheetName,
+    tallyHeader,
+    [...tallyRows(result, profile), ...strategyRows(result, lang)],
+    [16, 40, 10, 10]
+  );
+  place(
+    "unmetSummary",
+    profile.summary.unmetSheetName,
+    ["具体的取組", "目標未達成の状況", "対応・改善策など"],
+    unmetRows(result),
+    [30, 60, 60]
+  );
   return { plans, meta };
 }
 
 /** Everything Hyoka adds to the workbook for one check, as data; adapters only carry it out. */
-export function buildWritePlan(workbook: SheetGrid[], result: CheckResult, profile: Profile, lang: Lang): WritePlan {
+export function buildWritePlan(
+  workbook: SheetGrid[],
+  result: CheckResult,
+  profile: Profile,
+  lang: Lang
+): WritePlan {
   const previous = readMeta(workbook);
   const grids = withoutHyokaWrites(workbook);
   const layouts = result.evaluation.sheets;
   const { formats, validations } = formatsAndValidations(grids, layouts, profile, lang);
   const { plans, meta } = summarySheets(grids, layouts, result, profile, lang);
-  return { previous, formats, validations, notes: notesFor(result.findings, lang), summaries: plans, meta };
+  return {
+    previous,
+    formats,
+    validations,
+    notes: notesFor(result.findings, lang),
+    summaries: plans,
+    meta,
+  };
 }
 
 /** A plan that only removes what Hyoka added. */
 export function buildClearPlan(grids: SheetGrid[]): WritePlan {
-  return { previous: readMeta(grids), formats: [], validations: [], notes: [], summaries: [], meta: null };
+  return {
+    previous: readMeta(grids),
+    formats: [],
+    validations: [],
+    notes: [],
+    summaries: [],
+    meta: null,
+  };
 }
-

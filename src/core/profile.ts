@@ -52,7 +52,9 @@ const fieldSpec = z.object({
 export type FieldSpec = z.infer<typeof fieldSpec>;
 
 function fieldTable<const K extends readonly string[]>(keys: K) {
-  const shape = Object.fromEntries(keys.map((k) => [k, fieldSpec])) as { [P in K[number]]: typeof fieldSpec };
+  const shape = Object.fromEntries(keys.map((k) => [k, fieldSpec])) as {
+    [P in K[number]]: typeof fieldSpec;
+  };
   return z.object(shape).strict();
 }
 
@@ -113,7 +115,10 @@ export const profileSchema = z
       /** The best actual must be this much more similar than the next one with a different value. */
       minMargin: z.number().min(0).max(1),
     }),
-    rules: z.record(z.string(), z.object({ enabled: z.boolean().default(true), severity: severity.optional() })),
+    rules: z.record(
+      z.string(),
+      z.object({ enabled: z.boolean().default(true), severity: severity.optional() })
+    ),
     summary: z.object({
       tallySheetName: z.string().min(1).max(31),
       unmetSheetName: z.string().min(1).max(31),
@@ -237,7 +242,14 @@ export const defaultProfile: Profile = {
     ["人", "名"],
     ["か所", "箇所", "ヶ所", "カ所"],
   ],
-  nonePhrases: ["がなければ", "が無ければ", "がない場合", "が無い場合", "がいなければ", "が0であれば"],
+  nonePhrases: [
+    "がなければ",
+    "が無ければ",
+    "がない場合",
+    "が無い場合",
+    "がいなければ",
+    "が0であれば",
+  ],
   colors: {
     "①": { fill: "#C6EFCE", font: "#006100" },
     "②": { fill: "#FFEB9C", font: "#9C5700" },
@@ -266,7 +278,7 @@ export const defaultProfile: Profile = {
 export class ProfileError extends Error {
   constructor(
     message: string,
-    readonly issues: string[],
+    readonly issues: string[]
   ) {
     super(message);
     this.name = "ProfileError";
@@ -291,7 +303,10 @@ function deepMerge(base: unknown, over: unknown): unknown {
  */
 export function parseProfile(input: unknown, source = "profile"): Profile {
   if (!isPlainObject(input)) {
-    throw new ProfileError(`${source}: a JSON object is expected / JSON オブジェクトではありません`, []);
+    throw new ProfileError(
+      `${source}: a JSON object is expected / JSON オブジェクトではありません`,
+      []
+    );
   }
   const merged = deepMerge(defaultProfile, input);
   const result = profileSchema.safeParse(merged);
@@ -302,7 +317,7 @@ export function parseProfile(input: unknown, source = "profile"): Profile {
   });
   throw new ProfileError(
     `${source} is not a valid profile / プロファイルが正しくありません:\n  ${issues.join("\n  ")}`,
-    issues,
+    issues
   );
 }
 
@@ -310,7 +325,7 @@ export function parseProfile(input: unknown, source = "profile"): Profile {
 export function ruleSeverity(
   profile: Profile,
   ruleId: string,
-  fallback: "error" | "warning" | "info",
+  fallback: "error" | "warning" | "info"
 ): "error" | "warning" | "info" {
   return profile.rules[ruleId]?.severity ?? fallback;
 }

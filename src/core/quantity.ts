@@ -54,7 +54,14 @@ function scanLine(folded: string, units: string[]): Found[] {
     out.push({
       start,
       end: start + m[0].length,
-      quantity: { value: 100, unit: "%", comparator: null, approximate: false, all: true, text: "全件" },
+      quantity: {
+        value: 100,
+        unit: "%",
+        comparator: null,
+        approximate: false,
+        all: true,
+        text: "全件",
+      },
     });
   }
   for (const m of folded.matchAll(NUMBER)) {
@@ -118,7 +125,8 @@ export function parseQuantity(text: string, profile: Profile): Quantity | null {
   return parseQuantities(text, profile)[0] ?? null;
 }
 
-const YEAR_WORDS = /(?:平成|令和|H|R)?\s*\d+\s*年度?\s*(?:まで(?:に)?|中に?|末)?|\d+\s*月\s*(?:末)?\s*(?:現在|時点)?/g;
+const YEAR_WORDS =
+  /(?:平成|令和|H|R)?\s*\d+\s*年度?\s*(?:まで(?:に)?|中に?|末)?|\d+\s*月\s*(?:末)?\s*(?:現在|時点)?/g;
 
 /** A label as a person would read it: no bullets, years, trailing particles or separators. */
 export function cleanLabel(text: string): string {
@@ -131,7 +139,15 @@ export function cleanLabel(text: string): string {
   return dropUnmatchedOpening(trimAll(t));
 }
 
-const PAIRS: Record<string, string> = { "(": ")", "（": "）", "「": "」", "『": "』", "〔": "〕", "【": "】", "[": "]" };
+const PAIRS: Record<string, string> = {
+  "(": ")",
+  "（": "）",
+  "「": "」",
+  "『": "』",
+  "〔": "〕",
+  "【": "】",
+  "[": "]",
+};
 
 /** `(協力企業` → `協力企業`: an opening bracket whose partner was cut off with the number. */
 function dropUnmatchedOpening(t: string): string {
@@ -156,10 +172,14 @@ export type LabelMode = "target" | "actual";
 
 /**
  * Every quantity of a multi-line cell with its label. A line whose label is too short to say what it counts
- * (`平成29年度までに　80％以上`) takes the text of the lines before it. In targets, only what follows the
+ * (`平成29年度までに 80％以上`) takes the text of the lines before it. In targets, only what follows the
  * last → counts (`26年度：29.8％→29年度：60％以上` has the target 60％以上).
  */
-export function parseLabeledQuantities(text: string, profile: Profile, mode: LabelMode): LabeledQuantity[] {
+export function parseLabeledQuantities(
+  text: string,
+  profile: Profile,
+  mode: LabelMode
+): LabeledQuantity[] {
   const units = sortedUnits(profile);
   const out: LabeledQuantity[] = [];
   let pending = "";

@@ -42,7 +42,10 @@ function textScore(spec: NormalizedSpec, text: string): number {
 }
 
 function roleSpecs(profile: Profile, role: SheetRole): [string, NormalizedSpec][] {
-  return Object.entries(profile.roles[role].fields).map(([field, spec]) => [field, normalizeSpec(spec as FieldSpec)]);
+  return Object.entries(profile.roles[role].fields).map(([field, spec]) => [
+    field,
+    normalizeSpec(spec as FieldSpec),
+  ]);
 }
 
 /** Number of a role's fields that some cell of the row names exactly or by its start. */
@@ -74,12 +77,15 @@ function headerExtent(
   filled: FilledGrid,
   anchor: number,
   specs: [string, NormalizedSpec][],
-  maxRows: number,
+  maxRows: number
 ): [number, number] {
   let top = anchor;
   let bottom = anchor;
   const isHeaderLike = (r: number) =>
-    r >= 0 && r < filled.rows && !hasCode(filled, r) && strongMatches(rowTexts(filled, r), specs).size > 0;
+    r >= 0 &&
+    r < filled.rows &&
+    !hasCode(filled, r) &&
+    strongMatches(rowTexts(filled, r), specs).size > 0;
   const underAnchorMerge = (r: number) => {
     if (r >= filled.rows || hasCode(filled, r)) return false;
     let covered = 0;
@@ -94,7 +100,8 @@ function headerExtent(
     }
     return covered > 0 && own > 0;
   };
-  while (bottom - top + 1 < maxRows && (isHeaderLike(bottom + 1) || underAnchorMerge(bottom + 1))) bottom++;
+  while (bottom - top + 1 < maxRows && (isHeaderLike(bottom + 1) || underAnchorMerge(bottom + 1)))
+    bottom++;
   // A row of group titles (計画 / 自己評価), each merged across the columns it heads.
   const isGroupTitles = (r: number) => {
     if (r < 0 || hasCode(filled, r)) return false;
@@ -127,7 +134,10 @@ function columnPaths(filled: FilledGrid, top: number, bottom: number): string[][
 }
 
 /** Fields to columns, best matches first; the deepest header row (個別 under アウトカムの達成状況) weighs most. */
-function assignColumns(paths: string[][], specs: [string, NormalizedSpec][]): Record<string, number> {
+function assignColumns(
+  paths: string[][],
+  specs: [string, NormalizedSpec][]
+): Record<string, number> {
   const scored: { field: string; col: number; score: number }[] = [];
   paths.forEach((path, col) => {
     for (const [field, spec] of specs) {
@@ -165,7 +175,7 @@ export function roleName(role: SheetRole | "other", lang: "ja" | "en"): string {
 
 export function headerKeywords(profile: Profile, role: SheetRole): string[] {
   return profile.roles[role].required.map(
-    (field) => (profile.roles[role].fields as Record<string, FieldSpec>)[field].aliases[0],
+    (field) => (profile.roles[role].fields as Record<string, FieldSpec>)[field].aliases[0]
   );
 }
 
@@ -183,7 +193,8 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
     missing: [],
     reason: { ja, en },
   });
-  if (grid.name === META_SHEET) return none("Hyoka の管理用シートです", "Hyoka's own bookkeeping sheet");
+  if (grid.name === META_SHEET)
+    return none("Hyoka の管理用シートです", "Hyoka's own bookkeeping sheet");
   const filled = new FilledGrid(grid);
   if (filled.rows === 0) return none("空のシートです", "the sheet is empty");
 
@@ -207,7 +218,7 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
   if (!best || best.found.size < 2) {
     return none(
       `見出し行が見つかりません（探した見出し: ${lookedFor}）`,
-      `no header row found (looked for: ${lookedFor})`,
+      `no header row found (looked for: ${lookedFor})`
     );
   }
 
@@ -220,7 +231,7 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
   if (missing.length > 0 && best.found.size < 3) {
     return none(
       `見出し行が見つかりません（探した見出し: ${lookedFor}）`,
-      `no header row found (looked for: ${lookedFor})`,
+      `no header row found (looked for: ${lookedFor})`
     );
   }
   const rows = top === bottom ? `${top + 1}` : `${top + 1}–${bottom + 1}`;
@@ -234,7 +245,10 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
     missing,
     reason:
       missing.length === 0
-        ? { ja: `${rows}行目の見出しから「${name.ja}」と判定`, en: `${name.en}, from the header in row ${rows}` }
+        ? {
+            ja: `${rows}行目の見出しから「${name.ja}」と判定`,
+            en: `${name.en}, from the header in row ${rows}`,
+          }
         : {
             ja: `「${name.ja}」の見出しですが、必須の列がありません: ${missing.map((f) => fieldsOf[f].aliases[0]).join("、")}`,
             en: `looks like ${name.en}, but required columns are missing: ${missing.map((f) => fieldsOf[f].aliases[0]).join(", ")}`,

@@ -27,8 +27,13 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
   const grids = withoutHyokaWrites(workbook);
   const layouts = recognizeWorkbook(grids, profile);
   const evaluation = readEvaluation(grids, layouts, profile);
-  const judgements: Judgements = { achievement: new Map(), indicator: new Map(), progress: new Map() };
-  for (const init of evaluation.initiatives) judgements.achievement.set(init, judgeAchievement(init, profile));
+  const judgements: Judgements = {
+    achievement: new Map(),
+    indicator: new Map(),
+    progress: new Map(),
+  };
+  for (const init of evaluation.initiatives)
+    judgements.achievement.set(init, judgeAchievement(init, profile));
   for (const row of evaluation.outcomes) {
     judgements.indicator.set(row, judgeIndicator(row, evaluation.strategies[row.block], profile));
   }
@@ -36,8 +41,15 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
     judgements.progress.set(
       block,
       isNotEvaluated(block, evaluation)
-        ? { expected: null, initiatives: [], reason: { ja: "今年度の評価対象外（目標値 ―、自己評価が空欄）", en: "not evaluated this year (no target, empty self-evaluation)" } }
-        : judgeProgress(block.code, evaluation),
+        ? {
+            expected: null,
+            initiatives: [],
+            reason: {
+              ja: "今年度の評価対象外（目標値 ―、自己評価が空欄）",
+              en: "not evaluated this year (no target, empty self-evaluation)",
+            },
+          }
+        : judgeProgress(block.code, evaluation)
     );
   }
   const ctx = { evaluation, judgements, profile };
@@ -48,7 +60,7 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
       (a, b) =>
         (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) ||
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        cellOrder(a.cell) - cellOrder(b.cell),
+        cellOrder(a.cell) - cellOrder(b.cell)
     );
   const summary = buildSummary(evaluation, judgements.achievement, profile);
   return { evaluation, judgements, findings, summary };
@@ -64,7 +76,12 @@ function cellOrder(cell: string | null): number {
 }
 
 const achievementCode = z.enum(["①", "②", "③"]).nullable();
-const quantitySchema = z.object({ value: z.number(), unit: z.string(), comparator: z.enum([">=", "<=", "<", ">"]).nullable(), text: z.string() });
+const quantitySchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  comparator: z.enum([">=", "<=", "<", ">"]).nullable(),
+  text: z.string(),
+});
 
 /** The JSON report of `hyoka check --json`. Rows are 1-based sheet rows; codes are half-width (`1-1-1`). */
 export const reportSchema = z.object({
@@ -81,7 +98,7 @@ export const reportSchema = z.object({
       columns: z.record(z.string(), z.string()),
       missing: z.array(z.string()),
       reason: z.string(),
-    }),
+    })
   ),
   initiatives: z.array(
     z.object({
@@ -97,8 +114,12 @@ export const reportSchema = z.object({
         implementation: z.enum(["i", "ii"]).nullable(),
         effectiveness: z.enum(["○", "×"]).nullable(),
       }),
-      expected: z.object({ achievement: achievementCode, reason: z.string(), withdrawalUndecidable: z.boolean() }),
-    }),
+      expected: z.object({
+        achievement: achievementCode,
+        reason: z.string(),
+        withdrawalUndecidable: z.boolean(),
+      }),
+    })
   ),
   outcomes: z.array(
     z.object({
@@ -113,7 +134,7 @@ export const reportSchema = z.object({
       recorded: z.enum(["A", "B"]).nullable(),
       expected: z.enum(["A", "B"]).nullable(),
       reason: z.string(),
-    }),
+    })
   ),
   strategies: z.array(
     z.object({
@@ -126,7 +147,7 @@ export const reportSchema = z.object({
       recordedOverall: z.enum(["A", "B"]).nullable(),
       recordedEffectiveness: z.enum(["ア", "イ"]).nullable(),
       reason: z.string(),
-    }),
+    })
   ),
   findings: z.array(
     z.object({
@@ -137,20 +158,34 @@ export const reportSchema = z.object({
       message: z.string(),
       messageJa: z.string(),
       messageEn: z.string(),
-    }),
+    })
   ),
   summary: z.object({
-    byIssue: z.array(z.object({ issueNo: z.number().int(), name: z.string(), achieved: z.number().int(), notAchieved: z.number().int() })),
+    byIssue: z.array(
+      z.object({
+        issueNo: z.number().int(),
+        name: z.string(),
+        achieved: z.number().int(),
+        notAchieved: z.number().int(),
+      })
+    ),
     total: z.object({ achieved: z.number().int(), notAchieved: z.number().int() }),
     byStrategy: z.array(
       z.object({
         code: z.string(),
         initiatives: z.array(
-          z.object({ code: z.string(), title: z.string(), status: z.enum(["目標達成", "目標未達成"]).nullable(), relisted: z.boolean() }),
+          z.object({
+            code: z.string(),
+            title: z.string(),
+            status: z.enum(["目標達成", "目標未達成"]).nullable(),
+            relisted: z.boolean(),
+          })
         ),
-      }),
+      })
     ),
-    unmet: z.array(z.object({ code: z.string(), title: z.string(), situation: z.string(), remedy: z.string() })),
+    unmet: z.array(
+      z.object({ code: z.string(), title: z.string(), situation: z.string(), remedy: z.string() })
+    ),
     uncounted: z.array(z.string()),
   }),
 });
@@ -160,11 +195,21 @@ export type JsonReport = z.infer<typeof reportSchema>;
 export const HYOKA_VERSION = "0.1.0";
 
 function firstLine(text: string): string {
-  return text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "") ?? "";
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l !== "") ?? ""
+  );
 }
 
 /** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
-export function toJsonReport(result: CheckResult, profile: Profile, lang: Lang, file?: string): JsonReport {
+export function toJsonReport(
+  result: CheckResult,
+  profile: Profile,
+  lang: Lang,
+  file?: string
+): JsonReport {
   const { evaluation, judgements, findings, summary } = result;
   const report: JsonReport = {
     tool: "hyoka",
@@ -175,7 +220,10 @@ export function toJsonReport(result: CheckResult, profile: Profile, lang: Lang, 
       name: l.sheet,
       role: l.role,
       headerRow: l.headerBottom >= 0 ? l.headerBottom + 1 : null,
-      headerRows: l.headerTop >= 0 ? Array.from({ length: l.headerBottom - l.headerTop + 1 }, (_, i) => l.headerTop + i + 1) : [],
+      headerRows:
+        l.headerTop >= 0
+          ? Array.from({ length: l.headerBottom - l.headerTop + 1 }, (_, i) => l.headerTop + i + 1)
+          : [],
       columns: Object.fromEntries(Object.entries(l.columns).map(([f, c]) => [f, columnLetter(c)])),
       missing: l.missing,
       reason: l.reason[lang],
@@ -196,7 +244,11 @@ export function toJsonReport(result: CheckResult, profile: Profile, lang: Lang, 
           implementation: a?.implementation ?? null,
           effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
         },
-        expected: { achievement: j.expected, reason: j.reason[lang], withdrawalUndecidable: j.withdrawalUndecidable },
+        expected: {
+          achievement: j.expected,
+          reason: j.reason[lang],
+          withdrawalUndecidable: j.withdrawalUndecidable,
+        },
       };
     }),
     outcomes: evaluation.outcomes.map((row) => {
@@ -210,7 +262,12 @@ export function toJsonReport(result: CheckResult, profile: Profile, lang: Lang, 
         unit: j.value?.unit ?? null,
         previous: j.previous?.value ?? null,
         target: j.target
-          ? { value: j.target.value, unit: j.target.unit, comparator: j.target.comparator, text: j.target.text }
+          ? {
+              value: j.target.value,
+              unit: j.target.unit,
+              comparator: j.target.comparator,
+              text: j.target.text,
+            }
           : null,
         recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
         expected: j.expected,

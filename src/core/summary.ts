@@ -19,7 +19,12 @@ export interface UnmetEntry {
 
 export interface StrategyListing {
   code: string;
-  initiatives: { code: string; title: string; status: "目標達成" | "目標未達成" | null; relisted: boolean }[];
+  initiatives: {
+    code: string;
+    title: string;
+    status: "目標達成" | "目標未達成" | null;
+    relisted: boolean;
+  }[];
 }
 
 export interface Summary {
@@ -46,20 +51,35 @@ function recordedOf(init: Initiative): "①" | "②" | "③" | null {
 }
 
 /** 目標未達成の状況: each missed target as `<indicator> 〔目標〕80%以上 〔実績〕79.2%`. */
-function situationOf(init: Initiative, judgement: AchievementJudgement | undefined, profile: Profile): string {
+function situationOf(
+  init: Initiative,
+  judgement: AchievementJudgement | undefined,
+  profile: Profile
+): string {
   const { targetMark, actualMark } = profile.summary;
   const checks = judgement?.checks ?? [];
   const missed = checks.filter((c) => c.outcome === "notMet");
-  const shown = missed.length > 0 ? missed : checks.filter((c) => c.criterion.kind === "target" && c.criterion.quantity);
+  const shown =
+    missed.length > 0
+      ? missed
+      : checks.filter((c) => c.criterion.kind === "target" && c.criterion.quantity);
   if (shown.length === 0) {
     const hit = checks.filter((c) => c.outcome === "hit");
     if (hit.length > 0) {
-      return hit.map((c) => `${c.criterion.label} 〔撤退基準〕${c.criterion.quantity!.text} ${actualMark}${c.actual!.quantity.text}`).join("\n");
+      return hit
+        .map(
+          (c) =>
+            `${c.criterion.label} 〔撤退基準〕${c.criterion.quantity!.text} ${actualMark}${c.actual!.quantity.text}`
+        )
+        .join("\n");
     }
     return trimAll(init.target.text);
   }
   return shown
-    .map((c) => `${c.criterion.label} ${targetMark}${c.criterion.quantity!.text} ${actualMark}${c.actual ? c.actual.quantity.text : "―"}`)
+    .map(
+      (c) =>
+        `${c.criterion.label} ${targetMark}${c.criterion.quantity!.text} ${actualMark}${c.actual ? c.actual.quantity.text : "―"}`
+    )
     .join("\n");
 }
 
@@ -70,18 +90,21 @@ function situationOf(init: Initiative, judgement: AchievementJudgement | undefin
 export function buildSummary(
   evaluation: Evaluation,
   judgements: Map<Initiative, AchievementJudgement>,
-  profile: Profile,
+  profile: Profile
 ): Summary {
   const tallies = new Map<number, IssueTally>();
   const uncounted: string[] = [];
   const byStrategy = new Map<string, StrategyListing>();
   const unmet: UnmetEntry[] = [];
   const ordered = [...evaluation.initiatives].sort(
-    (a, b) => compareCodes(a.strategyCode, b.strategyCode) || compareCodes(a.code, b.code),
+    (a, b) => compareCodes(a.strategyCode, b.strategyCode) || compareCodes(a.code, b.code)
   );
   for (const init of ordered) {
     const recorded = recordedOf(init);
-    const listing = byStrategy.get(init.strategyCode) ?? { code: init.strategyCode, initiatives: [] };
+    const listing = byStrategy.get(init.strategyCode) ?? {
+      code: init.strategyCode,
+      initiatives: [],
+    };
     byStrategy.set(init.strategyCode, listing);
     listing.initiatives.push({
       code: init.code,

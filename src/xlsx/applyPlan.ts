@@ -12,7 +12,8 @@ function cellsOf(range: string): string[] {
   const a = parseA1(s);
   const b = parseA1(e);
   const out: string[] = [];
-  for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
+  for (let r = a.row; r <= b.row; r++)
+    for (let c = a.col; c <= b.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
   return out;
 }
 
@@ -34,17 +35,20 @@ function removeMarked(ws: ExcelJS.Worksheet): void {
   sheet.conditionalFormattings = sheet.conditionalFormattings.filter(
     (cf) =>
       !cf.rules.every(
-        (rule) => "formulae" in rule && ((rule.formulae ?? []) as unknown[]).some((f) => String(f).includes(FORMULA_MARK)),
-      ),
+        (rule) =>
+          "formulae" in rule &&
+          ((rule.formulae ?? []) as unknown[]).some((f) => String(f).includes(FORMULA_MARK))
+      )
   );
   const model = validationsOf(ws);
-  for (const [address, dv] of Object.entries(model)) if (dv?.errorTitle === VALIDATION_TITLE) delete model[address];
+  for (const [address, dv] of Object.entries(model))
+    if (dv?.errorTitle === VALIDATION_TITLE) delete model[address];
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (noteText(cell.note as ExcelJS.Comment | string | undefined).startsWith(NOTE_PREFIX)) {
         (cell as unknown as { _comment?: unknown })._comment = undefined;
       }
-    }),
+    })
   );
 }
 
@@ -81,7 +85,12 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
         priority: i + 1,
         formulae: [r.formula],
         style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(r.fill) }, fgColor: { argb: argb(r.fill) } },
+          fill: {
+            type: "pattern",
+            pattern: "solid",
+            bgColor: { argb: argb(r.fill) },
+            fgColor: { argb: argb(r.fill) },
+          },
           font: { color: { argb: argb(r.font) } },
         },
       })),
@@ -92,7 +101,8 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
     if (!ws) continue;
     for (const address of cellsOf(v.range)) {
       const cell = ws.getCell(address);
-      const own = cell.dataValidation as (ExcelJS.DataValidation & { errorTitle?: string }) | undefined;
+      const own = cell.dataValidation as
+        (ExcelJS.DataValidation & { errorTitle?: string }) | undefined;
       if (own && own.type && own.errorTitle !== VALIDATION_TITLE) {
         skipped.push({ sheet: v.sheet, cell: address, what: "validation" });
         continue;
@@ -130,7 +140,7 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
           cell.value = value;
           // Only Hyoka's own sheets get its formatting; a template keeps its own.
           if (s.create) cell.alignment = { wrapText: true, vertical: "top" };
-        }),
+        })
       );
     }
     for (const b of s.bold) ws.getCell(b).font = { bold: true };

@@ -6,7 +6,7 @@ export class UnusableFileError extends Error {
   constructor(
     readonly file: string,
     readonly ja: string,
-    readonly en: string,
+    readonly en: string
   ) {
     super(`${file}: ${en}`);
     this.name = "UnusableFileError";
@@ -19,14 +19,22 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     data = await fs.readFile(file);
   } catch {
-    throw new UnusableFileError(file, "ファイルを開けません（存在しないか読み取れません）", "cannot open the file (missing or unreadable)");
+    throw new UnusableFileError(
+      file,
+      "ファイルを開けません（存在しないか読み取れません）",
+      "cannot open the file (missing or unreadable)"
+    );
   }
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) {
     const ole = data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0;
     throw new UnusableFileError(
       file,
-      ole ? "暗号化された、または古い形式（.xls）のファイルです。.xlsx で保存し直してください" : ".xlsx ファイルではありません",
-      ole ? "the file is encrypted or in the old .xls format; save it as .xlsx" : "not an .xlsx file",
+      ole
+        ? "暗号化された、または古い形式（.xls）のファイルです。.xlsx で保存し直してください"
+        : ".xlsx ファイルではありません",
+      ole
+        ? "the file is encrypted or in the old .xls format; save it as .xlsx"
+        : "not an .xlsx file"
     );
   }
   const workbook = new ExcelJS.Workbook();
@@ -36,7 +44,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new UnusableFileError(
       file,
       `.xlsx として読めません（壊れている可能性があります）: ${(e as Error).message}`,
-      `cannot be read as .xlsx (it may be damaged): ${(e as Error).message}`,
+      `cannot be read as .xlsx (it may be damaged): ${(e as Error).message}`
     );
   }
   return workbook;

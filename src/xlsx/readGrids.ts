@@ -25,7 +25,8 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return dateText(value);
   if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("richText" in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join("");
     if ("error" in value) return String(value.error);
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
@@ -51,7 +52,8 @@ export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
     const covered = new Set<string>();
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+        for (let c = m.left; c <= m.right; c++)
+          if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
       }
     }
     const rows = ws.rowCount;

@@ -3,7 +3,10 @@ import { makeFinding, refOr, codeLabel, type Rule } from "./finding";
 /** Every initiative has a valid 業績目標の達成状況 (①(i)…③) and 有効性 (○/×). */
 export const achievementCodeRule: Rule = {
   id: "achievement-code",
-  title: { ja: "達成状況・有効性の記入と記号", en: "achievement and effectiveness codes are filled and valid" },
+  title: {
+    ja: "達成状況・有効性の記入と記号",
+    en: "achievement and effectiveness codes are filled and valid",
+  },
   check({ evaluation, profile }) {
     return evaluation.initiatives.flatMap((init) => {
       const out = [];
@@ -14,19 +17,25 @@ export const achievementCodeRule: Rule = {
           makeFinding(profile, this.id, "error", at, {
             ja: `${codeLabel(init.code)} 業績目標の達成状況が未記入です（①(i)・①(ii)・②(i)・②(ii)・③ のいずれか）`,
             en: `${codeLabel(init.code)} achievement status is empty (one of ①(i), ①(ii), ②(i), ②(ii), ③)`,
-          }),
+          })
         );
       } else if (a.kind === "invalid") {
         const detail = {
           unknown: { ja: "使えない記号です", en: "is not a valid code" },
-          implementationMissing: { ja: "①・② には (i) か (ii) が必要です", en: "① and ② need (i) or (ii)" },
-          implementationNotAllowed: { ja: "③ には (i)/(ii) を付けません", en: "③ takes no (i)/(ii)" },
+          implementationMissing: {
+            ja: "①・② には (i) か (ii) が必要です",
+            en: "① and ② need (i) or (ii)",
+          },
+          implementationNotAllowed: {
+            ja: "③ には (i)/(ii) を付けません",
+            en: "③ takes no (i)/(ii)",
+          },
         }[a.problem];
         out.push(
           makeFinding(profile, this.id, "error", at, {
             ja: `${codeLabel(init.code)} 達成状況「${a.text}」: ${detail.ja}`,
             en: `${codeLabel(init.code)} achievement "${a.text}" ${detail.en}`,
-          }),
+          })
         );
       }
       const e = init.effectiveness;
@@ -36,14 +45,14 @@ export const achievementCodeRule: Rule = {
           makeFinding(profile, this.id, "error", eat, {
             ja: `${codeLabel(init.code)} 取組の有効性（○/×）が未記入です`,
             en: `${codeLabel(init.code)} effectiveness (○/×) is empty`,
-          }),
+          })
         );
       } else if (e.kind === "invalid") {
         out.push(
           makeFinding(profile, this.id, "error", eat, {
             ja: `${codeLabel(init.code)} 有効性「${e.text}」は使えない記号です（○ か ×）`,
             en: `${codeLabel(init.code)} effectiveness "${e.text}" is not a valid code (○ or ×)`,
-          }),
+          })
         );
       }
       return out;

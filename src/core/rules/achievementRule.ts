@@ -6,7 +6,10 @@ import { makeFinding, refOr, codeLabel, type Rule, type Severity } from "./findi
  */
 export const achievementRule: Rule = {
   id: "achievement-rule",
-  title: { ja: "達成状況と業績目標・撤退基準・実績の整合", en: "achievement agrees with targets, thresholds and actuals" },
+  title: {
+    ja: "達成状況と業績目標・撤退基準・実績の整合",
+    en: "achievement agrees with targets, thresholds and actuals",
+  },
   check({ evaluation, judgements, profile }) {
     return evaluation.initiatives.flatMap((init) => {
       const j = judgements.achievement.get(init);
@@ -24,7 +27,9 @@ export const achievementRule: Rule = {
       }
       if (recorded === j.expected) {
         if (j.withdrawalUndecidable && recorded !== "③") {
-          const why = j.checks.find((c) => c.criterion.kind === "threshold" && c.outcome === "undecidable")!.why;
+          const why = j.checks.find(
+            (c) => c.criterion.kind === "threshold" && c.outcome === "undecidable"
+          )!.why;
           return [
             makeFinding(profile, this.id, "info", at, {
               ja: `${code} ${recorded} は業績目標と一致しますが、③（撤退基準）に当たるかは規則では判定できません: ${why.ja}`,

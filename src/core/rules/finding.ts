@@ -1,6 +1,11 @@
 import { a1 } from "../grid";
 import type { CellRef, Evaluation, Initiative, OutcomeRow, StrategyBlock } from "../evaluation";
-import type { AchievementJudgement, Bilingual, IndicatorJudgement, ProgressJudgement } from "../judge";
+import type {
+  AchievementJudgement,
+  Bilingual,
+  IndicatorJudgement,
+  ProgressJudgement,
+} from "../judge";
 import { ruleSeverity, type Profile } from "../profile";
 
 export type Severity = "error" | "warning" | "info";
@@ -39,7 +44,7 @@ export function makeFinding(
   severity: Severity,
   ref: CellRef | null,
   message: Bilingual,
-  sheet = ref?.sheet ?? "",
+  sheet = ref?.sheet ?? ""
 ): Finding {
   return {
     severity: ruleSeverity(profile, rule, severity),

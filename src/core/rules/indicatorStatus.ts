@@ -4,7 +4,10 @@ import { makeFinding, refOr, type Rule } from "./finding";
 /** Rule 3: each indicator's 個別 A/B is filled, valid, and A exactly when the target is met or 前年度 improved. */
 export const indicatorStatusRule: Rule = {
   id: "indicator-status",
-  title: { ja: "アウトカム個別 A/B（目標達成または前年度より改善で A）", en: "indicator A/B: A when the target is met or the previous year improved" },
+  title: {
+    ja: "アウトカム個別 A/B（目標達成または前年度より改善で A）",
+    en: "indicator A/B: A when the target is met or the previous year improved",
+  },
   check({ evaluation, judgements, profile }) {
     return evaluation.outcomes.flatMap((row) => {
       const at = refOr(row.status.ref, row.sheet, row.row);

@@ -11,6 +11,8 @@ export function isNotEvaluated(block: StrategyBlock, evaluation: Evaluation): bo
   return (
     !hasIndicators &&
     isBlankLike(block.targetValue.text) &&
-    [block.progressCell, block.overallCell, block.effectivenessCell].every((c) => isBlankLike(c.text))
+    [block.progressCell, block.overallCell, block.effectivenessCell].every((c) =>
+      isBlankLike(c.text)
+    )
   );
 }

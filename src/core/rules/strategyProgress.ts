@@ -4,7 +4,10 @@ import { isNotEvaluated } from "./notEvaluated";
 /** Rule 4: 戦略の進捗状況 is a when every initiative of the strategy is ①, else b. */
 export const strategyProgressRule: Rule = {
   id: "strategy-progress",
-  title: { ja: "戦略の進捗状況 a/b（すべての取組が①なら a）", en: "strategy progress a/b: a when every initiative is ①" },
+  title: {
+    ja: "戦略の進捗状況 a/b（すべての取組が①なら a）",
+    en: "strategy progress a/b: a when every initiative is ①",
+  },
   check({ evaluation, judgements, profile }) {
     return evaluation.strategies.flatMap((block) => {
       const at = refOr(block.progressCell.ref, block.sheet, block.row);

@@ -13,13 +13,21 @@ export const sheetStructureRule: Rule = {
       const fields = profile.roles[layout.role].fields as Record<string, FieldSpec>;
       const names = layout.missing.map((f) => fields[f].aliases[0]);
       out.push(
-        makeFinding(profile, this.id, "error", { sheet: layout.sheet, row: layout.headerTop, col: 0 }, {
-          ja: `「${roleName(layout.role, "ja")}」の見出し行（${layout.headerTop + 1}行目）に必須の列がありません: ${names.join("、")}。このシートは検証していません`,
-          en: `the ${roleName(layout.role, "en")} header (row ${layout.headerTop + 1}) lacks required columns: ${names.join(", ")}; this sheet was not checked`,
-        }),
+        makeFinding(
+          profile,
+          this.id,
+          "error",
+          { sheet: layout.sheet, row: layout.headerTop, col: 0 },
+          {
+            ja: `「${roleName(layout.role, "ja")}」の見出し行（${layout.headerTop + 1}行目）に必須の列がありません: ${names.join("、")}。このシートは検証していません`,
+            en: `the ${roleName(layout.role, "en")} header (row ${layout.headerTop + 1}) lacks required columns: ${names.join(", ")}; this sheet was not checked`,
+          }
+        )
       );
     }
-    const usable = evaluation.sheets.filter((l) => (l.role === "outcome" || l.role === "initiative") && l.missing.length === 0);
+    const usable = evaluation.sheets.filter(
+      (l) => (l.role === "outcome" || l.role === "initiative") && l.missing.length === 0
+    );
     if (usable.length === 0) {
       const looked = (["outcome", "initiative"] as const)
         .map((role) => `${roleName(role, "ja")}: ${headerKeywords(profile, role).join("・")}`)
@@ -31,7 +39,7 @@ export const sheetStructureRule: Rule = {
         makeFinding(profile, this.id, "error", null, {
           ja: `評価シートが見つかりません（探した見出し ${looked}）`,
           en: `no evaluation sheet found (headers looked for ${lookedEn})`,
-        }),
+        })
       );
     }
     return out;
@@ -52,7 +60,7 @@ export const unplacedRowsRule: Rule = {
         : makeFinding(profile, this.id, "warning", p.ref, {
             ja: `戦略に番号（めざす状態の【1-1】など）がないため、進捗状況 a/b を判定できません`,
             en: `this strategy has no code (such as 【1-1】 in めざす状態), so its a/b cannot be judged`,
-          }),
+          })
     );
   },
 };
@@ -72,10 +80,16 @@ export const duplicateInitiativeRule: Rule = {
         continue;
       }
       out.push(
-        makeFinding(profile, this.id, "warning", init.initiative.ref ?? { sheet: init.sheet, row: init.row, col: 0 }, {
-          ja: `${codeLabel(init.code)} は${other.row + 1}行目にもあり、再掲の表示がありません（両方を集計しています）`,
-          en: `${codeLabel(init.code)} also stands in row ${other.row + 1} and is not marked 再掲 (both are counted)`,
-        }),
+        makeFinding(
+          profile,
+          this.id,
+          "warning",
+          init.initiative.ref ?? { sheet: init.sheet, row: init.row, col: 0 },
+          {
+            ja: `${codeLabel(init.code)} は${other.row + 1}行目にもあり、再掲の表示がありません（両方を集計しています）`,
+            en: `${codeLabel(init.code)} also stands in row ${other.row + 1} and is not marked 再掲 (both are counted)`,
+          }
+        )
       );
     }
     return out;

@@ -19,7 +19,7 @@ export const unmetRemedyRule: Rule = {
           makeFinding(profile, this.id, "error", refOr(cell.ref, init.sheet, init.row), {
             ja: `${codeLabel(init.code)} ${a} の取組は${ja}の記入が必要です${cell.ref ? "" : "（列がありません）"}`,
             en: `${codeLabel(init.code)} is ${a}: ${en} must be filled${cell.ref ? "" : " (the sheet has no such column)"}`,
-          }),
+          })
         );
       }
       return out;

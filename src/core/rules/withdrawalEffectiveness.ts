@@ -10,10 +10,16 @@ export const withdrawalEffectivenessRule: Rule = {
       if (init.effectiveness.kind === "valid" && init.effectiveness.code === "×") return [];
       if (init.effectiveness.kind !== "valid") return [];
       return [
-        makeFinding(profile, this.id, "error", refOr(init.effectivenessCell.ref, init.sheet, init.row), {
-          ja: `${codeLabel(init.code)} ③（撤退基準未達成）なのに有効性が「${init.effectiveness.code}」です（× にしてください）`,
-          en: `${codeLabel(init.code)} is ③ (withdrawal criterion reached) but effectiveness is "${init.effectiveness.code}" (should be ×)`,
-        }),
+        makeFinding(
+          profile,
+          this.id,
+          "error",
+          refOr(init.effectivenessCell.ref, init.sheet, init.row),
+          {
+            ja: `${codeLabel(init.code)} ③（撤退基準未達成）なのに有効性が「${init.effectiveness.code}」です（× にしてください）`,
+            en: `${codeLabel(init.code)} is ③ (withdrawal criterion reached) but effectiveness is "${init.effectiveness.code}" (should be ×)`,
+          }
+        ),
       ];
     });
   },
