@@ -7,4 +7,5 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/main.js",
   },
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };

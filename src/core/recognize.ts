@@ -85,7 +85,8 @@ function headerExtent(
     r >= 0 &&
     r < filled.rows &&
     !hasCode(filled, r) &&
-    strongMatches(rowTexts(filled, r), specs).size > 0;
+    // Only an exact field name extends the header: a data row may start with one (経営課題1 …).
+    rowTexts(filled, r).some((text) => specs.some(([, spec]) => textScore(spec, text) === 100));
   const underAnchorMerge = (r: number) => {
     if (r >= filled.rows || hasCode(filled, r)) return false;
     let covered = 0;
