@@ -83,10 +83,6 @@ export function readAchievement(profile: Profile, text: string): CodeReading<Ach
   return { kind: "valid", code: { achievement, implementation } };
 }
 
-export function formatAchievement(code: AchievementCode): string {
-  return code.implementation ? `${code.achievement}(${code.implementation})` : code.achievement;
-}
-
 /** `【1-3-1】`, `【１－３－１】`, `[1-3-1]`, `1-3-1` at the start of a cell → "1-3-1". */
 export function readInitiativeCode(text: string): { code: string; rest: string } | null {
   const original = trimAll(text);

@@ -92,6 +92,18 @@ interface StatusColumn {
   message: { ja: string; en: string };
 }
 
+/** A one-symbol status column (○/×, A/B, a/b, ア/イ): the dropdown and message come from its code table. */
+function symbolColumn(field: string, codes: Record<string, string[]>): StatusColumn {
+  const list = Object.keys(codes);
+  return {
+    field,
+    codes,
+    leading: false,
+    list,
+    message: { ja: `${list.join(" か ")} を選んでください`, en: `Choose ${list.join(" or ")}` },
+  };
+}
+
 function statusColumns(profile: Profile): Record<"initiative" | "outcome", StatusColumn[]> {
   const c = profile.codes;
   return {
@@ -106,43 +118,13 @@ function statusColumns(profile: Profile): Record<"initiative" | "outcome", Statu
           en: "Choose ①(i), ①(ii), ②(i), ②(ii) or ③",
         },
       },
-      {
-        field: "effectiveness",
-        codes: c.effectiveness,
-        leading: false,
-        list: ["○", "×"],
-        message: { ja: "○ か × を選んでください", en: "Choose ○ or ×" },
-      },
+      symbolColumn("effectiveness", c.effectiveness),
     ],
     outcome: [
-      {
-        field: "individualStatus",
-        codes: c.indicatorStatus,
-        leading: false,
-        list: ["A", "B"],
-        message: { ja: "A か B を選んでください", en: "Choose A or B" },
-      },
-      {
-        field: "overallStatus",
-        codes: c.indicatorStatus,
-        leading: false,
-        list: ["A", "B"],
-        message: { ja: "A か B を選んでください", en: "Choose A or B" },
-      },
-      {
-        field: "progress",
-        codes: c.progress,
-        leading: false,
-        list: ["a", "b"],
-        message: { ja: "a か b を選んでください", en: "Choose a or b" },
-      },
-      {
-        field: "strategyEffectiveness",
-        codes: c.strategyEffectiveness,
-        leading: false,
-        list: ["ア", "イ"],
-        message: { ja: "ア か イ を選んでください", en: "Choose ア or イ" },
-      },
+      symbolColumn("individualStatus", c.indicatorStatus),
+      symbolColumn("overallStatus", c.indicatorStatus),
+      symbolColumn("progress", c.progress),
+      symbolColumn("strategyEffectiveness", c.strategyEffectiveness),
     ],
   };
 }

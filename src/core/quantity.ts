@@ -269,10 +269,3 @@ export function compare(actual: number, comparator: Comparator, target: number):
       return actual > target + eps;
   }
 }
-
-export const COMPARATOR_WORD: Record<Comparator, { ja: string; en: string }> = {
-  ">=": { ja: "以上", en: "at least" },
-  "<=": { ja: "以下", en: "at most" },
-  "<": { ja: "未満", en: "below" },
-  ">": { ja: "超", en: "above" },
-};

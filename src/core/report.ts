@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { columnLetter, type SheetGrid } from "./grid";
 import type { Profile } from "./profile";
-import { recognizeWorkbook, roleName } from "./recognize";
+import { recognizeWorkbook } from "./recognize";
 import { readEvaluation, type Evaluation } from "./evaluation";
 import { judgeAchievement, judgeIndicator, judgeProgress } from "./judge";
 import { RULES } from "./rules/registry";
@@ -306,8 +306,4 @@ export function toJsonReport(
     },
   };
   return report;
-}
-
-export function sheetRoleLabel(role: Parameters<typeof roleName>[0], lang: Lang): string {
-  return roleName(role, lang);
 }
