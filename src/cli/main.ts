@@ -79,7 +79,7 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
     }
   }
   if (args.out) {
-    const plan = buildWritePlan(grids, result, profile, args.lang);
+    const plan = buildWritePlan(result, profile, args.lang);
     const { skipped } = applyPlanToWorkbook(workbook, plan);
     await saveWorkbook(workbook, args.out);
     const say = args.json === "-" ? io.err : io.out;

@@ -35,10 +35,6 @@ export interface AchievementJudgement {
   reason: Bilingual;
 }
 
-function describe(q: Quantity): string {
-  return q.text;
-}
-
 function checkCriterion(
   criterion: Criterion,
   actuals: LabeledQuantity[],
@@ -98,8 +94,8 @@ function checkCriterion(
     actual: match.actual,
     outcome,
     why: {
-      ja: `${name.ja} ${describe(q)}（${criterion.label}）に対し実績 ${describe(a)}: ${verdict[outcome].ja}`,
-      en: `${name.en} ${describe(q)} (${criterion.label}) vs actual ${describe(a)}: ${verdict[outcome].en}`,
+      ja: `${name.ja} ${q.text}（${criterion.label}）に対し実績 ${a.text}: ${verdict[outcome].ja}`,
+      en: `${name.en} ${q.text} (${criterion.label}) vs actual ${a.text}: ${verdict[outcome].en}`,
     },
   };
 }

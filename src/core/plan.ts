@@ -1,7 +1,7 @@
 import { a1, a1Range, type SheetGrid } from "./grid";
 import type { Profile, StatusColorKey } from "./profile";
 import type { SheetLayout } from "./recognize";
-import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
+import { readMeta, type HyokaMeta } from "./meta";
 import { isBlankLike } from "./normalize";
 import type { CheckResult, Lang } from "./report";
 import type { Finding } from "./rules/finding";
@@ -308,14 +308,8 @@ function summarySheets(
 }
 
 /** Everything Hyoka adds to the workbook for one check, as data; adapters only carry it out. */
-export function buildWritePlan(
-  workbook: SheetGrid[],
-  result: CheckResult,
-  profile: Profile,
-  lang: Lang
-): WritePlan {
-  const previous = readMeta(workbook);
-  const grids = withoutHyokaWrites(workbook);
+export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang): WritePlan {
+  const { grids, previous } = result;
   const layouts = result.evaluation.sheets;
   const { formats, validations } = formatsAndValidations(grids, layouts, profile, lang);
   const { plans, meta } = summarySheets(grids, layouts, result, profile, lang);

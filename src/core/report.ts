@@ -9,11 +9,15 @@ import type { Finding, Judgements } from "./rules/finding";
 import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
-import { withoutHyokaWrites } from "./meta";
+import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
 
 export type Lang = "ja" | "en";
 
 export interface CheckResult {
+  /** The sheets as judged: the workbook without Hyoka's earlier writes, aligned with evaluation.sheets. */
+  grids: SheetGrid[];
+  /** What earlier runs of Hyoka wrote, from `_hyoka`. */
+  previous: HyokaMeta;
   evaluation: Evaluation;
   judgements: Judgements;
   findings: Finding[];
@@ -24,6 +28,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The whole judgement: grids in, evaluation, judgements, findings and summary out. Pure. */
 export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckResult {
+  const previous = readMeta(workbook);
   const grids = withoutHyokaWrites(workbook);
   const layouts = recognizeWorkbook(grids, profile);
   const evaluation = readEvaluation(grids, layouts, profile);
@@ -63,7 +68,7 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
         cellOrder(a.cell) - cellOrder(b.cell)
     );
   const summary = buildSummary(evaluation, judgements.achievement, profile);
-  return { evaluation, judgements, findings, summary };
+  return { grids, previous, evaluation, judgements, findings, summary };
 }
 
 function cellOrder(cell: string | null): number {

@@ -16,7 +16,7 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 
 async function check(wb: ExcelJS.Workbook) {
   const grids = readGrids(wb);
-  const plan = buildWritePlan(grids, checkWorkbook(grids, P), P, "ja");
+  const plan = buildWritePlan(checkWorkbook(grids, P), P, "ja");
   const outcome = applyPlanToWorkbook(wb, plan);
   return { wb: await roundTrip(wb), outcome };
 }
