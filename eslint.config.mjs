@@ -17,4 +17,6 @@ export default [
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, "off"])),
   },
   { files: ["src/cli/**", "src/xlsx/**"], languageOptions: { globals: nodeGlobals } },
+  // Office.js types and globals: the Office adapter and the task pane.
+  { files: ["src/excel/**", "src/taskpane/**"], languageOptions: { globals: { Office: "readonly", Excel: "readonly" } } },
 ];

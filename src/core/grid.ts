@@ -59,6 +59,28 @@ export function columnCount(grid: SheetGrid): number {
   return max;
 }
 
+/**
+ * The grid without trailing empty rows and columns. Adapters return this shape, so the same sheet reads the same
+ * from Excel (which sees only cells with values) and from a file (which also counts formatted empty cells).
+ */
+export function trimGrid(grid: SheetGrid): SheetGrid {
+  let rows = grid.cells.length;
+  while (rows > 0 && grid.cells[rows - 1].every((c) => c === "")) rows--;
+  let cols = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = grid.cells[r];
+    for (let c = row.length - 1; c >= cols; c--)
+      if (row[c] !== "") {
+        cols = c + 1;
+        break;
+      }
+  }
+  const cells = grid.cells
+    .slice(0, rows)
+    .map((row) => Array.from({ length: cols }, (_, c) => row[c] ?? ""));
+  return { ...grid, cells };
+}
+
 export function rawCell(grid: SheetGrid, row: number, col: number): string {
   return grid.cells[row]?.[col] ?? "";
 }

@@ -6,9 +6,21 @@ export interface HyokaMeta {
   version: 1;
   written: { sheet: string; range: string }[];
   created: string[];
+  /** Ranges where Hyoka set its dropdowns: Excel cannot list validations, so a later run looks here. */
+  validated: { sheet: string; range: string }[];
 }
 
-export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [] };
+export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [], validated: [] };
+
+function rangeList(value: unknown): { sheet: string; range: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (w) =>
+      typeof w?.sheet === "string" &&
+      typeof w?.range === "string" &&
+      /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range)
+  );
+}
 
 /** Hyoka's record from the `_hyoka` sheet, or an empty one. */
 export function readMeta(grids: SheetGrid[]): HyokaMeta {
@@ -19,17 +31,11 @@ export function readMeta(grids: SheetGrid[]): HyokaMeta {
     const parsed = JSON.parse(text) as Partial<HyokaMeta>;
     return {
       version: 1,
-      written: Array.isArray(parsed.written)
-        ? parsed.written.filter(
-            (w) =>
-              typeof w?.sheet === "string" &&
-              typeof w?.range === "string" &&
-              /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range)
-          )
-        : [],
+      written: rangeList(parsed.written),
       created: Array.isArray(parsed.created)
         ? parsed.created.filter((c) => typeof c === "string")
         : [],
+      validated: rangeList(parsed.validated),
     };
   } catch {
     return EMPTY_META;

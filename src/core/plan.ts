@@ -53,9 +53,18 @@ export interface SummarySheetPlan {
 
 export type { HyokaMeta };
 
+/** Which of Hyoka's earlier additions a plan replaces; the other kind is left as it is. */
+export interface PlanParts {
+  /** Conditional formats, dropdowns and notes on the evaluation sheets. */
+  marks: boolean;
+  /** The summary values Hyoka filled and the sheets it created. */
+  summaries: boolean;
+}
+
 export interface WritePlan {
   /** Remove what earlier runs added (marked rules, validations and notes; `previous.written`; `previous.created`). */
   previous: HyokaMeta;
+  replace: PlanParts;
   formats: ConditionalFormatPlan[];
   validations: ValidationPlan[];
   notes: NotePlan[];
@@ -244,7 +253,7 @@ function summarySheets(
   profile: Profile,
   lang: Lang
 ): { plans: SummarySheetPlan[]; meta: HyokaMeta } {
-  const meta: HyokaMeta = { version: 1, written: [], created: [] };
+  const meta: HyokaMeta = { version: 1, written: [], created: [], validated: [] };
   const plans: SummarySheetPlan[] = [];
   const taken = new Set(grids.map((g) => g.name));
 
@@ -315,11 +324,42 @@ export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang
   const { plans, meta } = summarySheets(grids, layouts, result, profile, lang);
   return {
     previous,
+    replace: { marks: true, summaries: true },
     formats,
     validations,
     notes: notesFor(result.findings, lang),
     summaries: plans,
-    meta,
+    meta: { ...meta, validated: validations.map((v) => ({ sheet: v.sheet, range: v.range })) },
+  };
+}
+
+/** True when the record names nothing, so `_hyoka` is not needed. */
+export function metaIsEmpty(meta: HyokaMeta | null): boolean {
+  return (
+    !meta || (meta.written.length === 0 && meta.created.length === 0 && meta.validated.length === 0)
+  );
+}
+
+/**
+ * Only one part of a plan: the task pane's 色分け (marks) and 集計表 (summaries) buttons each replace their own
+ * kind of addition and keep the record of the other.
+ */
+export function restrictPlan(plan: WritePlan, parts: PlanParts): WritePlan {
+  const previous = plan.previous;
+  const next = plan.meta ?? { version: 1 as const, written: [], created: [], validated: [] };
+  return {
+    previous,
+    replace: parts,
+    formats: parts.marks ? plan.formats : [],
+    validations: parts.marks ? plan.validations : [],
+    notes: parts.marks ? plan.notes : [],
+    summaries: parts.summaries ? plan.summaries : [],
+    meta: {
+      version: 1,
+      written: parts.summaries ? next.written : previous.written,
+      created: parts.summaries ? next.created : previous.created,
+      validated: parts.marks ? next.validated : previous.validated,
+    },
   };
 }
 
@@ -327,6 +367,7 @@ export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang
 export function buildClearPlan(grids: SheetGrid[]): WritePlan {
   return {
     previous: readMeta(grids),
+    replace: { marks: true, summaries: true },
     formats: [],
     validations: [],
     notes: [],

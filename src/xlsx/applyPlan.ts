@@ -1,6 +1,12 @@
 import type ExcelJS from "exceljs";
 import { parseA1, columnLetter } from "../core/grid";
-import { FORMULA_MARK, NOTE_PREFIX, VALIDATION_TITLE, type WritePlan } from "../core/plan";
+import {
+  FORMULA_MARK,
+  metaIsEmpty,
+  NOTE_PREFIX,
+  VALIDATION_TITLE,
+  type WritePlan,
+} from "../core/plan";
 import { META_SHEET } from "../core/recognize";
 
 function argb(hex: string): string {
@@ -60,12 +66,13 @@ export interface ApplyOutcome {
 /** Carries out a write plan on an ExcelJS workbook: first remove what Hyoka added before, then add the new. */
 export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
   const skipped: ApplyOutcome["skipped"] = [];
-  for (const ws of workbook.worksheets) removeMarked(ws);
-  for (const name of plan.previous.created) {
+  if (plan.replace.marks) for (const ws of workbook.worksheets) removeMarked(ws);
+  const previousSummaries = plan.replace.summaries ? plan.previous : { created: [], written: [] };
+  for (const name of previousSummaries.created) {
     const ws = workbook.getWorksheet(name);
     if (ws) workbook.removeWorksheet(ws.id);
   }
-  for (const w of plan.previous.written) {
+  for (const w of previousSummaries.written) {
     const ws = workbook.getWorksheet(w.sheet);
     if (!ws) continue;
     for (const address of cellsOf(w.range)) {
@@ -146,7 +153,7 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
     for (const b of s.bold) ws.getCell(b).font = { bold: true };
     s.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
-  if (plan.meta && (plan.meta.written.length > 0 || plan.meta.created.length > 0)) {
+  if (plan.meta && !metaIsEmpty(plan.meta)) {
     const ws = workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
     ws.getCell("A1").value = JSON.stringify(plan.meta);
   }

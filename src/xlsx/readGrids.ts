@@ -1,30 +1,13 @@
 import type ExcelJS from "exceljs";
 import type { MergedArea, SheetGrid } from "../core/grid";
-import { parseA1 } from "../core/grid";
-
-function percentText(value: number, numFmt: string): string {
-  const m = /0(?:\.(0+))?\s*%/.exec(numFmt);
-  const decimals = m?.[1]?.length ?? 0;
-  return `${(value * 100).toFixed(decimals)}%`;
-}
-
-function numberText(value: number, numFmt: string | undefined): string {
-  if (numFmt && numFmt.includes("%")) return percentText(value, numFmt);
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
-}
-
-function dateText(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
+import { parseA1, trimGrid } from "../core/grid";
+import { displayText } from "../core/display";
 
 /** A cell's value as a person sees it: formula results, error codes, rich text joined, percentages as 55.9%. */
 export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return numberText(value, numFmt);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === "object") {
+  if (value === null || value === undefined || typeof value !== "object" || value instanceof Date)
+    return displayText(value, numFmt);
+  {
     if ("richText" in value && Array.isArray(value.richText))
       return value.richText.map((r) => r.text).join("");
     if ("error" in value) return String(value.error);
@@ -68,6 +51,6 @@ export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
       });
       cells.push(out);
     }
-    return { name: ws.name, cells, merges, hidden: ws.state !== "visible" };
+    return trimGrid({ name: ws.name, cells, merges, hidden: ws.state !== "visible" });
   });
 }

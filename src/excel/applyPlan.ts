@@ -1,0 +1,326 @@
+import { parseA1, a1Range } from "../core/grid";
+import type { HyokaMeta } from "../core/meta";
+import {
+  FORMULA_MARK,
+  metaIsEmpty,
+  NOTE_PREFIX,
+  VALIDATION_TITLE,
+  type WritePlan,
+} from "../core/plan";
+import { META_SHEET } from "../core/recognize";
+import { jsonBytes, WriteBatcher } from "./payload";
+import { readWorkbook, type WorkbookSnapshot } from "./readWorkbook";
+
+export interface ApplyOptions {
+  /** Notes need ExcelApi 1.18; without it Hyoka's findings stay in the task pane only. */
+  notes: boolean;
+}
+
+export type ApplyOutcome =
+  | {
+      applied: true;
+      /** Cells or ranges where a person's own note or dropdown is: Hyoka left them alone. */
+      skipped: { sheet: string; cell: string; what: "note" | "validation" }[];
+      notesSkipped: boolean;
+      added: {
+        formatRules: number;
+        formatRanges: number;
+        validations: number;
+        notes: number;
+        sheets: number;
+      };
+      removed: { formatRules: number; validations: number; notes: number; sheets: number };
+      syncs: number;
+      largestRequest: number;
+    }
+  | {
+      applied: false;
+      /** Nothing was changed: these sheets (or the workbook's structure) are protected. */
+      protectedSheets: string[];
+      workbookProtected: boolean;
+      syncs: number;
+    };
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Strings Excel would turn into a number, date or formula are written as text ('…), exactly as they read. */
+function asTyped(value: string | number): string | number {
+  if (typeof value === "number") return value;
+  if (/^[=+\-@]/.test(value) || /^[\s\d.,:/%$¥()-]+$/.test(value.trim())) return `'${value}`;
+  return value;
+}
+
+function padRows(rows: (string | number)[][]): (string | number)[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => asTyped(r[i] ?? "")));
+}
+
+function union(a: HyokaMeta, b: HyokaMeta | null): HyokaMeta {
+  const key = (w: { sheet: string; range: string }) => `${w.sheet}\u0000${w.range}`;
+  const merge = (x: { sheet: string; range: string }[], y: { sheet: string; range: string }[]) => [
+    ...new Map([...x, ...y].map((w) => [key(w), w])).values(),
+  ];
+  return {
+    version: 1,
+    written: merge(a.written, b?.written ?? []),
+    created: [...new Set([...a.created, ...(b?.created ?? [])])],
+    validated: merge(a.validated, b?.validated ?? []),
+  };
+}
+
+/**
+ * Carries out a write plan in Excel: first remove what Hyoka added before (of the kinds the plan replaces), then
+ * add the new. One sync to look at what is there (Hyoka's rules, dropdowns and notes), one to write; a plan over
+ * 4 MB is written in as many syncs as its size needs. Nothing is written when a sheet it touches is protected.
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  snapshot?: WorkbookSnapshot,
+  options: ApplyOptions = { notes: true }
+): Promise<ApplyOutcome> {
+  const read = snapshot ?? (await readWorkbook(context));
+  let syncs = snapshot ? 0 : read.syncs;
+  const exists = new Set(read.sheets.map((s) => s.name));
+  const sheet = (name: string) => context.workbook.worksheets.getItem(name);
+  const { marks, summaries } = plan.replace;
+  const previousSummaries: Pick<HyokaMeta, "written" | "created"> = summaries
+    ? plan.previous
+    : { written: [], created: [] };
+  const previousValidated = marks ? plan.previous.validated : [];
+
+  // Look: Hyoka's conditional-format formulas, dropdown owners, notes, and protection.
+  const customRules: {
+    sheet: string;
+    item: Excel.ConditionalFormat;
+    rule: Excel.ConditionalFormatRule;
+  }[] = [];
+  if (marks)
+    for (const [name, cfs] of read.conditionalFormats)
+      for (const item of cfs.items)
+        if (item.type === "Custom") {
+          const rule = item.custom.rule;
+          rule.load("formula");
+          customRules.push({ sheet: name, item, rule });
+        }
+  const dvTargets = [
+    ...previousValidated.map((v) => ({ ...v, previous: true })),
+    ...plan.validations.map((v) => ({ sheet: v.sheet, range: v.range, previous: false })),
+  ]
+    .filter((v) => exists.has(v.sheet))
+    .map((v) => {
+      const dv = sheet(v.sheet).getRange(v.range).dataValidation;
+      dv.load("type,errorAlert");
+      return { ...v, dv };
+    });
+  const noteCollections = new Map<string, Excel.NoteCollection>();
+  const plannedNotes: { sheet: string; cell: string; text: string; existing: Excel.Note | null }[] =
+    [];
+  if (marks && options.notes) {
+    for (const s of read.sheets) {
+      const notes = sheet(s.name).notes;
+      notes.load("items/content");
+      noteCollections.set(s.name, notes);
+    }
+    for (const n of plan.notes) {
+      if (!exists.has(n.sheet)) continue;
+      const existing = sheet(n.sheet).notes.getItemOrNullObject(`${quoteSheet(n.sheet)}!${n.cell}`);
+      existing.load("content");
+      plannedNotes.push({ ...n, existing });
+    }
+  }
+  const workbookProtection = context.workbook.protection;
+  workbookProtection.load("protected");
+  syncs += 1;
+  await context.sync();
+
+  const hyokaRules = customRules.filter((r) => r.rule.formula.includes(FORMULA_MARK));
+  const hyokaNotes = [...noteCollections.entries()].flatMap(([name, c]) =>
+    c.items.filter((n) => n.content.startsWith(NOTE_PREFIX)).map((note) => ({ sheet: name, note }))
+  );
+  const isHyokaDv = (dv: Excel.DataValidation) =>
+    dv.type !== "None" && dv.errorAlert?.title === VALIDATION_TITLE;
+
+  // Every sheet the plan changes, to refuse before anything is written.
+  const touched = new Set<string>([
+    ...hyokaRules.map((r) => r.sheet),
+    ...hyokaNotes.map((n) => n.sheet),
+    ...plan.formats.map((f) => f.sheet),
+    ...plan.validations.map((v) => v.sheet),
+    ...plannedNotes.map((n) => n.sheet),
+    ...previousSummaries.written.map((w) => w.sheet),
+    ...plan.summaries.filter((s) => !s.create).map((s) => s.sheet),
+    ...dvTargets.filter((v) => v.previous && isHyokaDv(v.dv)).map((v) => v.sheet),
+  ]);
+  const protectedSheets = read.sheets
+    .filter((s) => s.protected && touched.has(s.name))
+    .map((s) => s.name);
+  const changesStructure =
+    plan.summaries.some((s) => s.create) ||
+    previousSummaries.created.some((c) => exists.has(c)) ||
+    exists.has(META_SHEET) !== !metaIsEmpty(plan.meta);
+  const workbookProtected = changesStructure && workbookProtection.protected;
+  if (protectedSheets.length > 0 || workbookProtected)
+    return { applied: false, protectedSheets, workbookProtected, syncs };
+
+  const batch = new WriteBatcher(context);
+  const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
+  const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };
+  const removed = { formatRules: 0, validations: 0, notes: 0, sheets: 0 };
+
+  const writeMeta = async (meta: HyokaMeta, metaExists: boolean) => {
+    const text = JSON.stringify(meta);
+    await batch.add(jsonBytes(text), () => {
+      const ws = metaExists ? sheet(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
+      ws.getRange("A1").values = [[text]];
+      if (!metaExists) ws.visibility = "VeryHidden";
+    });
+  };
+  // The record first names everything old and new, so an interrupted run can still be cleared completely.
+  const recordAll = union(plan.previous, plan.meta);
+  const alreadyRecorded =
+    exists.has(META_SHEET) &&
+    JSON.stringify(recordAll) === JSON.stringify(union(plan.previous, null));
+  if (!metaIsEmpty(recordAll) && !alreadyRecorded)
+    await writeMeta(recordAll, exists.has(META_SHEET));
+  const metaNowExists = exists.has(META_SHEET) || !metaIsEmpty(recordAll);
+
+  for (const r of hyokaRules)
+    await batch.add(64, () => {
+      r.item.delete();
+      removed.formatRules += 1;
+    });
+  for (const v of dvTargets)
+    if (v.previous && isHyokaDv(v.dv))
+      await batch.add(64, () => {
+        v.dv.clear();
+        removed.validations += 1;
+      });
+  for (const n of hyokaNotes)
+    await batch.add(64, () => {
+      n.note.delete();
+      removed.notes += 1;
+    });
+  for (const name of previousSummaries.created)
+    if (exists.has(name))
+      await batch.add(64, () => {
+        sheet(name).delete();
+        removed.sheets += 1;
+      });
+  for (const w of previousSummaries.written)
+    if (exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
+      await batch.add(64, () => sheet(w.sheet).getRange(w.range).clear("Contents"));
+
+  for (const f of plan.formats) {
+    if (!exists.has(f.sheet)) continue;
+    await batch.add(jsonBytes(f), () => {
+      const range = sheet(f.sheet).getRange(f.range);
+      for (const rule of f.rules) {
+        const cf = range.conditionalFormats.add("Custom");
+        cf.custom.rule.formula = `=${rule.formula}`;
+        cf.custom.format.fill.color = rule.fill;
+        cf.custom.format.font.color = rule.font;
+        added.formatRules += 1;
+      }
+      added.formatRanges += 1;
+    });
+  }
+  const planned = new Map(
+    dvTargets.filter((v) => !v.previous).map((v) => [`${v.sheet}!${v.range}`, v.dv])
+  );
+  for (const v of plan.validations) {
+    const dv = planned.get(`${v.sheet}!${v.range}`);
+    if (!dv) continue;
+    if (dv.type !== "None" && !isHyokaDv(dv)) {
+      skipped.push({ sheet: v.sheet, cell: v.range, what: "validation" });
+      continue;
+    }
+    await batch.add(jsonBytes(v), () => {
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+      dv.errorAlert = {
+        showAlert: true,
+        style: "Warning",
+        title: VALIDATION_TITLE,
+        message: v.message,
+      };
+      dv.ignoreBlanks = true;
+      added.validations += 1;
+    });
+  }
+  for (const n of plannedNotes) {
+    const own =
+      n.existing && !n.existing.isNullObject && !n.existing.content.startsWith(NOTE_PREFIX);
+    if (own) {
+      skipped.push({ sheet: n.sheet, cell: n.cell, what: "note" });
+      continue;
+    }
+    await batch.add(jsonBytes(n.text), () => {
+      const ws = sheet(n.sheet);
+      ws.notes.add(ws.getRange(n.cell), n.text);
+      added.notes += 1;
+    });
+  }
+  for (const s of plan.summaries) {
+    if (!s.create && !exists.has(s.sheet)) continue;
+    await batch.add(64, () => {
+      if (s.create) {
+        context.workbook.worksheets.add(s.sheet);
+        added.sheets += 1;
+      }
+    });
+    for (const block of s.blocks) {
+      if (block.values.length === 0) continue;
+      const values = padRows(block.values);
+      const origin = parseA1(block.anchor);
+      const address = a1Range(
+        origin.row,
+        origin.col,
+        origin.row + values.length - 1,
+        origin.col + values[0].length - 1
+      );
+      await batch.add(jsonBytes(values), () => {
+        const range = sheet(s.sheet).getRange(address);
+        range.values = values;
+        // Only Hyoka's own sheets get its formatting; a template keeps its own.
+        if (s.create) {
+          range.format.wrapText = true;
+          range.format.verticalAlignment = "Top";
+        }
+      });
+    }
+    if (s.create)
+      await batch.add(64 * (s.bold.length + s.columnWidths.length), () => {
+        const ws = sheet(s.sheet);
+        for (const b of s.bold) ws.getRange(b).format.font.bold = true;
+        // ExcelJS widths are characters; Excel's are points (about 7 per character of the default font).
+        s.columnWidths.forEach((w, i) => {
+          ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
+        });
+      });
+  }
+
+  if (metaIsEmpty(plan.meta)) {
+    if (metaNowExists)
+      await batch.add(64, () => {
+        const ws = sheet(META_SHEET);
+        // Excel refuses to delete a very hidden sheet.
+        ws.visibility = "Hidden";
+        ws.delete();
+      });
+  } else if (JSON.stringify(plan.meta) !== JSON.stringify(recordAll)) {
+    await writeMeta(plan.meta!, metaNowExists);
+  }
+  await batch.flush();
+  return {
+    applied: true,
+    skipped,
+    notesSkipped: marks && !options.notes && plan.notes.length > 0,
+    added,
+    removed,
+    syncs: syncs + batch.syncs,
+    largestRequest: batch.largestRequest,
+  };
+}

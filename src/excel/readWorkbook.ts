@@ -1,0 +1,201 @@
+import { displayText } from "../core/display";
+import { parseA1, trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
+import { isPayloadError } from "./payload";
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+}
+
+/** What one read of the workbook gives: the engine's grids, and what applyPlan needs from the same context. */
+export interface WorkbookSnapshot {
+  grids: SheetGrid[];
+  sheets: SheetInfo[];
+  /** Each sheet's conditional formats, loaded with their types (proxies valid in the context that read them). */
+  conditionalFormats: Map<string, Excel.ConditionalFormatCollection>;
+  /** context.sync() calls the read took. */
+  syncs: number;
+}
+
+export interface ReadOptions {
+  /**
+   * Cells per sync when the workbook is too large for one response and has to be read in row chunks.
+   * Values and number formats average well under 30 bytes a cell, so the default stays under 5 MB.
+   */
+  chunkCells?: number;
+}
+
+const DEFAULT_CHUNK_CELLS = 120_000;
+
+type Cell = string | number | boolean | null;
+
+function mergesOf(address: string | undefined): MergedArea[] {
+  if (!address) return [];
+  return address.split(",").map((part) => {
+    const ref = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
+    const [s, e = s] = ref.replace(/\$/g, "").trim().split(":");
+    const a = parseA1(s);
+    const b = parseA1(e);
+    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  });
+}
+
+interface SheetRead {
+  info: SheetInfo;
+  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+  merges: MergedArea[];
+  values: Cell[][];
+  formats: string[][];
+}
+
+function toGrid(s: SheetRead): SheetGrid {
+  const rows = s.used.rowIndex + s.used.rowCount;
+  const cols = s.used.columnIndex + s.used.columnCount;
+  const cells: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill(""));
+  s.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      cells[s.used.rowIndex + r][s.used.columnIndex + c] = displayText(value, s.formats[r]?.[c]);
+    })
+  );
+  // Only a merge's top-left cell holds its value, as in the file adapter.
+  for (const m of s.merges)
+    for (let r = m.top; r <= m.bottom && r < rows; r++)
+      for (let c = m.left; c <= m.right && c < cols; c++)
+        if (r !== m.top || c !== m.left) cells[r][c] = "";
+  return trimGrid({ name: s.info.name, cells, merges: s.merges, hidden: !s.info.visible });
+}
+
+/**
+ * Every sheet's values and merged areas as the engine's grids, in a constant number of syncs: one for the sheet
+ * list, one for all used ranges. A workbook too large for one response (Excel on the web stops at 5 MB) is read
+ * again in row chunks, as few syncs as its size needs.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadOptions = {}
+): Promise<WorkbookSnapshot> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs += 1;
+    await context.sync();
+  };
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/protection/protected");
+  await sync();
+
+  const sheets = worksheets.items.map((ws) => ({
+    ws,
+    info: {
+      name: ws.name,
+      visible: ws.visibility === "Visible",
+      protected: ws.protection.protected,
+    },
+  }));
+  const conditionalFormats = new Map<string, Excel.ConditionalFormatCollection>();
+  const queueCommon = () =>
+    sheets.map(({ ws, info }) => {
+      const merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load("address");
+      const cfs = ws.getRange().conditionalFormats;
+      cfs.load("items/type");
+      conditionalFormats.set(info.name, cfs);
+      return merged;
+    });
+
+  // Optimistic: everything in one response.
+  let merged = queueCommon();
+  let used = sheets.map(({ ws }) =>
+    ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat")
+  );
+  try {
+    await sync();
+    const reads = sheets.map(({ info }, i) => ({
+      info,
+      used: used[i],
+      merges: merged[i].isNullObject ? [] : mergesOf(merged[i].address),
+      values: used[i].values as Cell[][],
+      formats: used[i].numberFormat as string[][],
+    }));
+    return {
+      grids: reads.map(toGrid),
+      sheets: sheets.map((s) => s.info),
+      conditionalFormats,
+      syncs,
+    };
+  } catch (error) {
+    if (!isPayloadError(error)) throw error;
+  }
+
+  // Too large: sizes first, then the values in row chunks.
+  merged = queueCommon();
+  used = sheets.map(({ ws }) =>
+    ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount")
+  );
+  await sync();
+  const reads: SheetRead[] = sheets.map(({ info }, i) => ({
+    info,
+    used: {
+      rowIndex: used[i].rowIndex,
+      columnIndex: used[i].columnIndex,
+      rowCount: used[i].rowCount,
+      columnCount: used[i].columnCount,
+    },
+    merges: merged[i].isNullObject ? [] : mergesOf(merged[i].address),
+    values: [],
+    formats: [],
+  }));
+  let budget = Math.max(1, options.chunkCells ?? DEFAULT_CHUNK_CELLS);
+  const todo: { sheet: number; row: number; rows: number }[] = [];
+  reads.forEach((s, sheet) => {
+    const per = Math.max(1, Math.floor(budget / Math.max(1, s.used.columnCount)));
+    for (let row = 0; row < s.used.rowCount; row += per)
+      todo.push({ sheet, row, rows: Math.min(per, s.used.rowCount - row) });
+  });
+  while (todo.length > 0) {
+    const batch: typeof todo = [];
+    let cells = 0;
+    while (todo.length > 0) {
+      const next = todo[0];
+      const size = next.rows * reads[next.sheet].used.columnCount;
+      if (batch.length > 0 && cells + size > budget) break;
+      batch.push(todo.shift()!);
+      cells += size;
+    }
+    const ranges = batch.map((chunk) => {
+      const s = reads[chunk.sheet];
+      return sheets[chunk.sheet].ws
+        .getRangeByIndexes(
+          s.used.rowIndex + chunk.row,
+          s.used.columnIndex,
+          chunk.rows,
+          s.used.columnCount
+        )
+        .load("values,numberFormat");
+    });
+    try {
+      await sync();
+    } catch (error) {
+      const single = batch.length === 1 && batch[0].rows === 1;
+      if (!isPayloadError(error) || single) throw error;
+      // Still too large: halve the chunks and try them again.
+      budget = Math.max(1, Math.floor(budget / 2));
+      const halves = batch.flatMap((c) =>
+        c.rows === 1
+          ? [c]
+          : [
+              { sheet: c.sheet, row: c.row, rows: Math.ceil(c.rows / 2) },
+              { sheet: c.sheet, row: c.row + Math.ceil(c.rows / 2), rows: Math.floor(c.rows / 2) },
+            ]
+      );
+      todo.unshift(...halves);
+      continue;
+    }
+    batch.forEach((chunk, i) => {
+      const s = reads[chunk.sheet];
+      (ranges[i].values as Cell[][]).forEach((row, r) => (s.values[chunk.row + r] = row));
+      (ranges[i].numberFormat as string[][]).forEach((row, r) => (s.formats[chunk.row + r] = row));
+    });
+  }
+  return { grids: reads.map(toGrid), sheets: sheets.map((s) => s.info), conditionalFormats, syncs };
+}

@@ -1,0 +1,17 @@
+/** The requirement set the manifest declares: merged areas (Range.getMergedAreasOrNullObject) need 1.13. */
+export const MINIMUM_EXCEL_API = "1.13";
+
+/** Notes (Worksheet.notes) need ExcelApi 1.18; on older Excel, findings stay in the task pane only. */
+export function supportsNotes(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.18"))
+  );
+}
+
+export function supportsMinimum(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", MINIMUM_EXCEL_API))
+  );
+}

@@ -1,0 +1,65 @@
+import { buildClearPlan, buildWritePlan, restrictPlan, type WritePlan } from "../core/plan";
+import type { Profile } from "../core/profile";
+import { checkWorkbook, toJsonReport, type JsonReport, type Lang } from "../core/report";
+import { applyPlan, type ApplyOutcome } from "./applyPlan";
+import { readWorkbook } from "./readWorkbook";
+
+/** The task pane's four buttons. */
+export type Action = "check" | "color" | "summary" | "clear";
+
+/** Excel.run with options, or a stand-in of it. */
+export type ExcelRunner = <T>(
+  options: Excel.RunOptions,
+  batch: (context: Excel.RequestContext) => Promise<T>
+) => Promise<T>;
+
+export interface ActionResult {
+  action: Action;
+  report: JsonReport;
+  /** Null for 検証, which only reads. */
+  outcome: ApplyOutcome | null;
+  syncs: number;
+}
+
+export interface ActionOptions {
+  profile: Profile;
+  lang: Lang;
+  run: ExcelRunner;
+  notes: boolean;
+}
+
+function planFor(action: Action, plan: WritePlan): WritePlan {
+  if (action === "color") return restrictPlan(plan, { marks: true, summaries: false });
+  if (action === "summary") return restrictPlan(plan, { marks: false, summaries: true });
+  return plan;
+}
+
+/**
+ * One button press: read the workbook, judge it, and for every button but 検証 carry out its part of the plan,
+ * all in one Excel.run that waits while the user is typing in a cell.
+ */
+export async function runAction(action: Action, options: ActionOptions): Promise<ActionResult> {
+  const { profile, lang, run } = options;
+  return run({ delayForCellEdit: true }, async (context) => {
+    const snapshot = await readWorkbook(context);
+    const result = checkWorkbook(snapshot.grids, profile);
+    const report = toJsonReport(result, profile, lang);
+    if (action === "check") return { action, report, outcome: null, syncs: snapshot.syncs };
+    const plan =
+      action === "clear"
+        ? buildClearPlan(snapshot.grids)
+        : planFor(action, buildWritePlan(result, profile, lang));
+    const outcome = await applyPlan(context, plan, snapshot, { notes: options.notes });
+    return { action, report, outcome, syncs: snapshot.syncs + outcome.syncs };
+  });
+}
+
+/** Shows a finding's cell: activates its sheet and selects the cell. */
+export async function selectCell(run: ExcelRunner, sheet: string, cell: string): Promise<void> {
+  await run({ delayForCellEdit: true }, async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}

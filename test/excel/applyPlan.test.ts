@@ -1,0 +1,191 @@
+import ExcelJS from "exceljs";
+import { readWorkbook } from "../../src/excel/readWorkbook";
+import { applyPlan } from "../../src/excel/applyPlan";
+import { runAction, selectCell } from "../../src/excel/session";
+import { describeError } from "../../src/excel/errors";
+import { defaultProfile } from "../../src/core/profile";
+import { checkWorkbook } from "../../src/core/report";
+import { buildWritePlan } from "../../src/core/plan";
+import { readGrids } from "../../src/xlsx/readGrids";
+import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
+import { MockExcelHost } from "../host/mockExcel";
+import { bookFromJson, bookState, cloneBook, type BookJson } from "../host/mockBook";
+import { bookJsonFromWorkbook } from "../host/fromXlsx";
+import { SAMPLE } from "../helpers/seed";
+
+const INITIATIVES = "1 具体的取組";
+const OUTCOMES = "1 めざす成果及び戦略";
+let sampleJson: BookJson;
+
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  sampleJson = bookJsonFromWorkbook(wb);
+});
+
+function host(options = {}): MockExcelHost {
+  return new MockExcelHost(bookFromJson(sampleJson), options);
+}
+
+function run(h: MockExcelHost) {
+  return h.run.bind(h) as Parameters<typeof runAction>[1]["run"];
+}
+
+function act(h: MockExcelHost, action: Parameters<typeof runAction>[0], notes = true) {
+  return runAction(action, { profile: defaultProfile, lang: "ja", run: run(h), notes });
+}
+
+function valuesOf(h: MockExcelHost, names: string[]) {
+  return names.map((n) => JSON.stringify(h.sheet(n)!.values));
+}
+
+describe("applyPlan (Office adapter) on the sample workbook", () => {
+  test("色分け adds one rule set and one dropdown per status column range, and a note at the finding", async () => {
+    const h = host();
+    const before = valuesOf(h, [INITIATIVES, OUTCOMES]);
+    const result = await act(h, "color");
+    expect(result.outcome?.applied).toBe(true);
+    const sheet = h.sheet(INITIATIVES)!;
+    const ranges = [...new Set(sheet.rules.map((r) => JSON.stringify(r.bounds)))];
+    expect(ranges).toHaveLength(2); // G5:G10 and H5:H10, never per cell
+    expect(sheet.rules.every((r) => r.formula.includes('N("hyoka")=0'))).toBe(true);
+    expect(sheet.rules.find((r) => r.formula.includes('"①"'))?.fill).toBe(defaultProfile.colors["①"].fill);
+    expect(sheet.validations.get("4,6")?.source).toBe("①(i),①(ii),②(i),②(ii),③");
+    expect(sheet.validations.get("9,6")?.title).toBe("Hyoka");
+    expect(sheet.notes.get("G9")).toMatch(/^\[Hyoka\]\n■注意: .*8社/s);
+    expect(h.sheet(OUTCOMES)!.rules.length).toBeGreaterThan(0);
+    expect(valuesOf(h, [INITIATIVES, OUTCOMES])).toEqual(before);
+    expect(h.book.sheets.find((s) => s.name === "_hyoka")?.visibility).toBe("VeryHidden");
+  });
+
+  test("read + apply take four syncs in all, whatever the plan holds", async () => {
+    const h = host();
+    const result = await act(h, "color");
+    expect(result.syncs).toBe(4);
+    expect(h.syncs).toBe(4);
+    const again = await act(h, "summary");
+    expect(again.syncs).toBe(4);
+  });
+
+  test("集計表 fills the template sheets below their headers with the council tally", async () => {
+    const h = host();
+    await act(h, "summary");
+    const tally = h.sheet("業績目標の達成状況")!.values;
+    expect(tally[2].slice(0, 4)).toEqual(["経営課題1", expect.any(String), 5, 1]);
+    expect(tally.find((r) => r[0] === "計")?.slice(2, 4)).toEqual([2 + 5, 1 + 4]);
+    const unmet = h.sheet("目標未達成の取組み")!.values;
+    expect(unmet.slice(2).some((r) => String(r[1]).includes("〔目標〕"))).toBe(true);
+    expect(h.sheet(INITIATIVES)!.rules).toHaveLength(0); // 集計表 alone adds no colors
+  });
+
+  test("does what the .xlsx adapter does: both give the same workbook contents", async () => {
+    const h = host();
+    await act(h, "color");
+    await act(h, "summary");
+    const fromExcel = (await readWorkbook(h.context())).grids;
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const result = checkWorkbook(readGrids(wb), defaultProfile);
+    applyPlanToWorkbook(wb, buildWritePlan(result, defaultProfile, "ja"));
+    const buffer = await wb.xlsx.writeBuffer();
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(buffer as ArrayBuffer);
+    expect(fromExcel).toEqual(readGrids(reread));
+  });
+
+  test("re-applying replaces what Hyoka added instead of stacking it", async () => {
+    const h = host();
+    await act(h, "color");
+    await act(h, "summary");
+    const once = bookState(h.book);
+    await act(h, "color");
+    await act(h, "summary");
+    await act(h, "color");
+    expect(bookState(h.book)).toEqual(once);
+  });
+
+  test("クリア removes all Hyoka added and nothing else", async () => {
+    const h = host();
+    const mine = h.sheet(INITIATIVES)!;
+    mine.rules.push({ id: 1, type: "ColorScale", bounds: { top: 4, left: 3, bottom: 9, right: 3 }, formula: "", fill: "", font: "" });
+    mine.notes.set("B5", "担当: 山田");
+    mine.validations.set("4,8", { type: "WholeNumber", source: "", title: "", message: "" });
+    const original = bookState(cloneBook(h.book));
+    await act(h, "color");
+    await act(h, "summary");
+    expect(bookState(h.book)).not.toEqual(original);
+    const cleared = await act(h, "clear");
+    expect(cleared.outcome?.applied).toBe(true);
+    expect(bookState(h.book)).toEqual(original);
+  });
+
+  test("a person's own note or dropdown is left alone and reported", async () => {
+    const h = host();
+    h.sheet(INITIATIVES)!.notes.set("G9", "確認済み（課長）");
+    const result = await act(h, "color");
+    expect(h.sheet(INITIATIVES)!.notes.get("G9")).toBe("確認済み（課長）");
+    expect(result.outcome?.applied && result.outcome.skipped).toContainEqual({
+      sheet: INITIATIVES,
+      cell: "G9",
+      what: "note",
+    });
+  });
+
+  test("a protected sheet: nothing is written, and the pane is told which sheet", async () => {
+    const h = host();
+    h.sheet(INITIATIVES)!.protected = true;
+    const before = bookState(cloneBook(h.book));
+    const result = await act(h, "color");
+    expect(result.outcome).toMatchObject({ applied: false, protectedSheets: [INITIATIVES] });
+    expect(bookState(h.book)).toEqual(before);
+  });
+
+  test("Excel without notes (before ExcelApi 1.18): colors and dropdowns still go in, notes are reported skipped", async () => {
+    const h = host({ apiVersion: 13 });
+    const result = await act(h, "color", false);
+    expect(result.outcome).toMatchObject({ applied: true, notesSkipped: true });
+    expect(h.sheet(INITIATIVES)!.notes.size).toBe(0);
+    expect(h.sheet(INITIATIVES)!.rules.length).toBeGreaterThan(0);
+  });
+
+  test("while the user types in a cell the batch waits, then runs", async () => {
+    const h = host();
+    h.editing = true;
+    setTimeout(() => (h.editing = false), 50);
+    const result = await act(h, "check");
+    expect(result.report.summary.total).toEqual({ achieved: 7, notAchieved: 5 });
+  });
+
+  test("without delayForCellEdit, cell-edit mode fails with a message that says what to do", async () => {
+    const h = host();
+    h.editing = true;
+    const error = await h.run(async (c) => readWorkbook(c)).catch((e: unknown) => e);
+    expect(describeError(error).ja).toContain("編集中");
+  });
+
+  test("a workbook over the response limit is read in row chunks and reads the same", async () => {
+    const whole = await readWorkbook(host().context());
+    const h = host({ payloadLimit: 20_000 });
+    const chunked = await readWorkbook(h.context(), { chunkCells: 200 });
+    expect(chunked.grids).toEqual(whole.grids);
+    expect(chunked.syncs).toBeGreaterThan(3);
+    expect(h.largestResponse).toBeGreaterThan(20_000); // the refused first attempt
+  });
+
+  test("selecting a finding activates its sheet and selects its cell", async () => {
+    const h = host();
+    await selectCell(run(h), INITIATIVES, "G9");
+    expect(h.activeSheet).toBe(INITIATIVES);
+    expect(h.selection).toEqual({ sheet: INITIATIVES, address: "G9" });
+  });
+
+  test("applyPlan without a snapshot reads for itself first", async () => {
+    const h = host();
+    const context = h.context();
+    const snapshot = await readWorkbook(context);
+    const result = checkWorkbook(snapshot.grids, defaultProfile);
+    const outcome = await applyPlan(h.context(), buildWritePlan(result, defaultProfile, "ja"));
+    expect(outcome).toMatchObject({ applied: true, syncs: 4 });
+  });
+});

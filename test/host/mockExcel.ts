@@ -1,0 +1,571 @@
+/**
+ * An Excel host stand-in built on office-addin-mock: every proxy is an OfficeMockObject, so reading a property that
+ * was not loaded and synced gives office-addin-mock's "not loaded" error, as in Office. Writes are queued and carried
+ * out in order at context.sync(), which also counts syncs, measures request and response sizes and refuses
+ * payloads over Excel on the web's limit. Used by the jest tests, the benchmark and (bundled) the browser test.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { columnIndex, columnLetter } from "../../src/core/grid";
+import type { Bounds, CellValue, MockBook, MockSheet, MockValidation } from "./mockBook";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Mock = any;
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+function bytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
+  if (!m) throw new OfficeError("InvalidArgument", `Bad address ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** "A1", "A1:C9", "C:C", "3:5", with or without a sheet name. */
+export function parseAddress(address: string): { sheet: string | null; bounds: Bounds } {
+  const bang = address.lastIndexOf("!");
+  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
+  const ref = bang >= 0 ? address.slice(bang + 1) : address;
+  const [s, e = s] = ref.split(":");
+  if (/^\$?[A-Z]+$/.test(s)) {
+    const l = columnIndex(s.replace("$", ""));
+    const r = columnIndex(e.replace("$", ""));
+    return { sheet, bounds: { top: 0, left: l, bottom: MAX_ROWS - 1, right: r } };
+  }
+  if (/^\$?\d+$/.test(s)) {
+    return {
+      sheet,
+      bounds: { top: Number(s.replace("$", "")) - 1, left: 0, bottom: Number(e.replace("$", "")) - 1, right: MAX_COLS - 1 },
+    };
+  }
+  const a = parseCell(s);
+  const b = parseCell(e);
+  return { sheet, bounds: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
+}
+
+function a1(b: Bounds): string {
+  const tl = `${columnLetter(b.left)}${b.top + 1}`;
+  return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${columnLetter(b.right)}${b.bottom + 1}`;
+}
+
+function quote(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function intersects(a: Bounds, b: Bounds): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function usedBounds(sheet: MockSheet): Bounds | null {
+  let bottom = -1;
+  let right = -1;
+  let top = Infinity;
+  let left = Infinity;
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === "" || v === undefined || v === null) return;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    })
+  );
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+function cellsOf(b: Bounds, sheet: MockSheet): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  const used = usedBounds(sheet);
+  // Whole columns and rows: only the cells that can matter (the used area and cells that have something).
+  const bottom = b.bottom >= MAX_ROWS - 1 ? Math.max(used?.bottom ?? 0, b.top) : b.bottom;
+  const right = b.right >= MAX_COLS - 1 ? Math.max(used?.right ?? 0, b.left) : b.right;
+  for (let r = b.top; r <= bottom; r++) for (let c = b.left; c <= right; c++) out.push({ row: r, col: c });
+  return out;
+}
+
+export interface HostOptions {
+  /** Excel on the web's limit, per request and per response. */
+  payloadLimit?: number;
+  /** ExcelApi minor versions this host supports (1.x); notes need 18. */
+  apiVersion?: number;
+  displayLanguage?: string;
+}
+
+/** The host: a book, and the Office and Excel globals an add-in talks to. */
+export class MockExcelHost {
+  syncs = 0;
+  largestRequest = 0;
+  largestResponse = 0;
+  /** True while the user is typing in a cell. */
+  editing = false;
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  readonly payloadLimit: number;
+  readonly apiVersion: number;
+  readonly displayLanguage: string;
+
+  constructor(
+    public book: MockBook,
+    options: HostOptions = {}
+  ) {
+    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.apiVersion = options.apiVersion ?? 18;
+    this.displayLanguage = options.displayLanguage ?? "ja-JP";
+  }
+
+  sheet(name: string): MockSheet | undefined {
+    return this.book.sheets.find((s) => s.name === name);
+  }
+
+  resetCounters(): void {
+    this.syncs = 0;
+    this.largestRequest = 0;
+    this.largestResponse = 0;
+  }
+
+  /** A fresh request context, as Excel.run gives one. */
+  context(): Excel.RequestContext {
+    return new MockContext(this).root as unknown as Excel.RequestContext;
+  }
+
+  /** Excel.run(batch) and Excel.run(options, batch). */
+  async run<T>(
+    a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
+    b?: (c: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    const options = typeof a === "function" ? {} : a;
+    const batch = (typeof a === "function" ? a : b)!;
+    if (this.editing) {
+      if (!options.delayForCellEdit)
+        throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      while (this.editing) await new Promise((r) => setTimeout(r, 10));
+    }
+    return batch(this.context());
+  }
+
+  /** The `Excel` global's parts an add-in uses. */
+  excelGlobal(): Record<string, unknown> {
+    return { run: this.run.bind(this) };
+  }
+
+  /** The `Office` global's parts an add-in uses. */
+  officeGlobal(): Record<string, unknown> {
+    return {
+      HostType: { Excel: "Excel" },
+      onReady: async (cb?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: "Excel", platform: "OfficeOnline" };
+        cb?.(info);
+        return info;
+      },
+      context: {
+        displayLanguage: this.displayLanguage,
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === "ExcelApi" && Number((version ?? "1.1").split(".")[1] ?? 0) <= this.apiVersion,
+        },
+      },
+    };
+  }
+}
+
+interface Op {
+  bytes: number;
+  run: () => void;
+}
+
+class MockContext {
+  readonly root: Mock;
+  private queue: Op[] = [];
+  private loads: { mock: Mock; props: string[] }[] = [];
+  /** While office-addin-mock fills loaded values (at sync) or Hyoka's stand-in fills lazy ones, assignments are not writes. */
+  private syncing = false;
+  private next = 0;
+  private worksheets: Mock | null = null;
+
+  constructor(private readonly host: MockExcelHost) {
+    this.root = new OfficeMockObject({ workbook: { protection: { protected: host.book.workbookProtected } } }) as Mock;
+    const base = this.root.sync.bind(this.root);
+    this.root.sync = async () => this.sync(base);
+    Object.defineProperty(this.root.workbook, "worksheets", { get: () => this.worksheetCollection() });
+  }
+
+  private async sync(base: () => Promise<void>): Promise<void> {
+    this.host.syncs += 1;
+    const queue = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    const request = queue.reduce((n, op) => n + op.bytes, 0);
+    this.host.largestRequest = Math.max(this.host.largestRequest, request);
+    if (request > this.host.payloadLimit)
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes`);
+    // Office runs a batch in order and stops at the first failure; what ran before it stays done.
+    for (const op of queue) op.run();
+    const response = loads.reduce(
+      (n, l) => n + l.props.reduce((m, p) => m + bytes(l.mock.__peek?.(p)), 0),
+      0
+    );
+    this.host.largestResponse = Math.max(this.host.largestResponse, response);
+    if (response > this.host.payloadLimit)
+      throw new OfficeError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes`);
+    this.syncing = true;
+    try {
+      await base();
+      // office-addin-mock settles nested properties in later microtasks.
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private quietly(fn: () => void): void {
+    const was = this.syncing;
+    this.syncing = true;
+    try {
+      fn();
+    } finally {
+      this.syncing = was;
+    }
+  }
+
+  private enqueue(bytesOf: number, run: () => void): void {
+    this.queue.push({ bytes: bytesOf, run });
+  }
+
+  /** An OfficeMockObject in this context's tree, so context.sync() reaches it. */
+  private attach(data: Record<string, unknown>, lazy: Record<string, () => unknown> = {}): Mock {
+    const key = `__proxy${this.next++}`;
+    this.root.addMock(key);
+    const mock = this.root[key] as Mock;
+    mock.populate({ ...data, ...Object.fromEntries(Object.keys(lazy).map((k) => [k, ""])) });
+    const originalLoad = mock.load.bind(mock);
+    mock.__fill = (prop: string) => {
+      if (prop in lazy) this.quietly(() => mock.setValue(prop, lazy[prop]()));
+    };
+    mock.__peek = (prop: string) => {
+      if (prop === "items") return null;
+      const path = prop.split("/");
+      let m: Mock | undefined = mock;
+      for (const p of path.slice(0, -1)) m = m?._properties.get(p) as Mock | undefined;
+      return m?._properties.get(path[path.length - 1])?._valueBeforeLoaded;
+    };
+    mock.load = (arg?: string | string[]) => {
+      const props = (Array.isArray(arg) ? arg : (arg ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+      this.loads.push({ mock, props });
+      // Fill lazy values now too, so office-addin-mock keeps them loaded through populate.
+      for (const p of props) mock.__fill(p);
+      this.quietly(() => originalLoad(props.join(",")));
+      return mock;
+    };
+    return mock;
+  }
+
+  /** A property whose assignment is a queued write (and, during sync, office-addin-mock's own update). */
+  private writable(mock: Mock, prop: string, write: (value: any) => void, size = 32): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+    let backing = mock[prop];
+    Object.defineProperty(mock, prop, {
+      configurable: true,
+      get: () => backing,
+      set: (value) => {
+        backing = value;
+        if (!this.syncing) this.enqueue(size + bytes(value), () => write(value));
+      },
+    });
+  }
+
+  private need(name: string): MockSheet {
+    const s = this.host.sheet(name);
+    if (!s) throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    return s;
+  }
+
+  private editable(name: string): MockSheet {
+    const s = this.need(name);
+    if (s.protected)
+      throw new OfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${name}).`);
+    return s;
+  }
+
+  private worksheetCollection(): Mock {
+    if (this.worksheets) return this.worksheets;
+    const items = this.host.book.sheets.map((s) => this.worksheet(s.name));
+    const coll = this.attach({ items });
+    const baseLoad = coll.load;
+    coll.load = (arg?: string) => {
+      const props = (arg ?? "").split(",").map((p) => p.trim());
+      const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+      if (itemProps.length > 0) for (const item of items) item.load(itemProps.join(","));
+      baseLoad("items");
+      return coll;
+    };
+    coll.getItem = (name: string) => this.worksheet(name);
+    coll.getItemOrNullObject = (name: string) => {
+      const ws = this.worksheet(name);
+      ws.isNullObject = !this.host.sheet(name);
+      return ws;
+    };
+    coll.add = (name: string) => {
+      this.enqueue(64, () => {
+        if (this.host.book.workbookProtected) throw new OfficeError("AccessDenied", "The workbook is protected.");
+        if (this.host.sheet(name)) throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+        this.host.book.sheets.push({
+          name,
+          visibility: "Visible",
+          protected: false,
+          values: [],
+          formats: [],
+          merges: [],
+          rules: [],
+          validations: new Map(),
+          notes: new Map(),
+          bold: new Set(),
+          wrapped: new Set(),
+          columnWidths: new Map(),
+        });
+      });
+      return this.worksheet(name);
+    };
+    this.worksheets = coll;
+    return coll;
+  }
+
+  private worksheet(name: string): Mock {
+    const s = this.host.sheet(name);
+    const ws = this.attach({
+      name,
+      visibility: s?.visibility ?? "Visible",
+      protection: { protected: s?.protected ?? false },
+    });
+    this.writable(ws, "visibility", (v) => {
+      this.need(name).visibility = v;
+    });
+    ws.getRange = (address?: string) =>
+      this.range(name, address ? parseAddress(address).bounds : { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 });
+    ws.getRangeByIndexes = (r: number, c: number, rows: number, cols: number) =>
+      this.range(name, { top: r, left: c, bottom: r + rows - 1, right: c + cols - 1 });
+    ws.getUsedRange = () => {
+      const sheet = this.host.sheet(name);
+      return this.range(name, (sheet && usedBounds(sheet)) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+    };
+    ws.delete = () =>
+      this.enqueue(32, () => {
+        const sheet = this.need(name);
+        if (this.host.book.workbookProtected) throw new OfficeError("AccessDenied", "The workbook is protected.");
+        if (sheet.visibility === "VeryHidden")
+          throw new OfficeError("InvalidOperation", "A very hidden sheet cannot be deleted.");
+        this.host.book.sheets = this.host.book.sheets.filter((x) => x !== sheet);
+      });
+    ws.activate = () => this.enqueue(16, () => (this.need(name), (this.host.activeSheet = name)));
+    let notes: Mock | null = null;
+    Object.defineProperty(ws, "notes", {
+      get: () => (notes ??= this.noteCollection(name)),
+    });
+    return ws;
+  }
+
+  private noteCollection(sheetName: string): Mock {
+    if (this.host.apiVersion < 18) throw new Error("ApiNotFound: Worksheet.notes needs ExcelApi 1.18");
+    const sheet = this.host.sheet(sheetName);
+    const items = [...(sheet?.notes ?? new Map<string, string>())].map(([cell, content]) =>
+      this.note(sheetName, cell, content)
+    );
+    const coll = this.attach({ items });
+    const baseLoad = coll.load;
+    coll.load = (arg?: string) => {
+      const itemProps = (arg ?? "").split(",").map((p) => p.trim()).filter((p) => p.startsWith("items/"));
+      for (const item of items) item.load(itemProps.map((p) => p.slice(6)).join(","));
+      baseLoad("items");
+      return coll;
+    };
+    coll.getItemOrNullObject = (key: string) => {
+      const cell = a1(parseAddress(key).bounds);
+      const content = this.host.sheet(sheetName)?.notes.get(cell);
+      const n = this.note(sheetName, cell, content ?? "");
+      n.isNullObject = content === undefined;
+      return n;
+    };
+    coll.add = (where: Mock | string, content: string) => {
+      const cell = typeof where === "string" ? a1(parseAddress(where).bounds) : (where.__address as string);
+      this.enqueue(32 + bytes(content), () => {
+        const target = this.editable(sheetName);
+        if (target.notes.has(cell)) throw new OfficeError("InvalidArgument", `The cell ${cell} already has a note.`);
+        target.notes.set(cell, content);
+      });
+    };
+    return coll;
+  }
+
+  private note(sheetName: string, cell: string, content: string): Mock {
+    const n = this.attach({ content });
+    n.delete = () => this.enqueue(32, () => this.editable(sheetName).notes.delete(cell));
+    return n;
+  }
+
+  private range(sheetName: string, b: Bounds): Mock {
+    const grid = (pick: (row: number, col: number) => CellValue) => () => {
+      const rows: CellValue[][] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row: CellValue[] = [];
+        for (let c = b.left; c <= b.right; c++) row.push(pick(r, c));
+        rows.push(row);
+      }
+      return rows;
+    };
+    const sheet = () => this.host.sheet(sheetName);
+    const range = this.attach(
+      {
+        address: `${quote(sheetName)}!${a1(b)}`,
+        rowIndex: b.top,
+        columnIndex: b.left,
+        rowCount: b.bottom - b.top + 1,
+        columnCount: b.right - b.left + 1,
+        format: { wrapText: false, verticalAlignment: "Bottom", columnWidth: 48, font: { bold: false } },
+      },
+      {
+        values: grid((r, c) => sheet()?.values[r]?.[c] ?? ""),
+        numberFormat: grid((r, c) => sheet()?.formats[r]?.[c] || "General"),
+      }
+    );
+    range.__address = a1(b);
+    this.writable(
+      range,
+      "values",
+      (values: CellValue[][]) => {
+        const target = this.editable(sheetName);
+        values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            const rr = b.top + r;
+            const cc = b.left + c;
+            while (target.values.length <= rr) target.values.push([]);
+            const stored = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+            target.values[rr][cc] = stored;
+          })
+        );
+      },
+      0
+    );
+    const cells = () => cellsOf(b, this.need(sheetName)).map((p) => `${columnLetter(p.col)}${p.row + 1}`);
+    this.writable(range.format, "wrapText", (v: boolean) => {
+      const t = this.editable(sheetName);
+      for (const c of cells()) (v ? t.wrapped.add(c) : t.wrapped.delete(c));
+    });
+    this.writable(range.format, "verticalAlignment", () => this.editable(sheetName));
+    this.writable(range.format, "columnWidth", (w: number) => {
+      const t = this.editable(sheetName);
+      for (let c = b.left; c <= b.right; c++) t.columnWidths.set(c, w);
+    });
+    this.writable(range.format.font, "bold", (v: boolean) => {
+      const t = this.editable(sheetName);
+      for (const c of cells()) (v ? t.bold.add(c) : t.bold.delete(c));
+    });
+    range.clear = (applyTo?: string) =>
+      this.enqueue(32, () => {
+        const t = this.editable(sheetName);
+        if (applyTo !== "Contents") throw new Error("the stand-in clears contents only");
+        for (const p of cellsOf(b, t)) if (t.values[p.row]) t.values[p.row][p.col] = "";
+      });
+    range.select = () => this.enqueue(16, () => (this.need(sheetName), (this.host.selection = { sheet: sheetName, address: a1(b) })));
+    range.getEntireColumn = () => this.range(sheetName, { top: 0, left: b.left, bottom: MAX_ROWS - 1, right: b.right });
+    range.getMergedAreasOrNullObject = () => {
+      const merges = (sheet()?.merges ?? []).filter((m) => intersects(m, b));
+      const areas = this.attach({ address: merges.map((m) => `${quote(sheetName)}!${a1(m)}`).join(", ") });
+      areas.isNullObject = merges.length === 0;
+      return areas;
+    };
+    let cfs: Mock | null = null;
+    Object.defineProperty(range, "conditionalFormats", { get: () => (cfs ??= this.ruleCollection(sheetName, b)) });
+    let dv: Mock | null = null;
+    Object.defineProperty(range, "dataValidation", { get: () => (dv ??= this.validation(sheetName, b)) });
+    return range;
+  }
+
+  private ruleCollection(sheetName: string, b: Bounds): Mock {
+    const rules = (this.host.sheet(sheetName)?.rules ?? []).filter((r) => intersects(r.bounds, b));
+    const items = rules.map((r) => {
+      const item = this.attach({ type: r.type, custom: { rule: { formula: r.formula } } });
+      item.delete = () =>
+        this.enqueue(32, () => {
+          const t = this.editable(sheetName);
+          t.rules = t.rules.filter((x) => x.id !== r.id);
+        });
+      return item;
+    });
+    const coll = this.attach({ items });
+    const baseLoad = coll.load;
+    coll.load = (arg?: string) => {
+      const itemProps = (arg ?? "").split(",").map((p) => p.trim()).filter((p) => p.startsWith("items/"));
+      for (const item of items) item.load(itemProps.map((p) => p.slice(6)).join(","));
+      baseLoad("items");
+      return coll;
+    };
+    coll.add = (type: string) => {
+      if (type !== "Custom") throw new Error("the stand-in adds custom rules only");
+      const record = { id: Math.random(), type: "Custom" as const, bounds: b, formula: "", fill: "", font: "" };
+      this.enqueue(64, () => this.editable(sheetName).rules.push(record));
+      const cf = this.attach({ custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } });
+      this.writable(cf.custom.rule, "formula", (v: string) => (record.formula = v.replace(/^=/, "")));
+      this.writable(cf.custom.format.fill, "color", (v: string) => (record.fill = v));
+      this.writable(cf.custom.format.font, "color", (v: string) => (record.font = v));
+      return cf;
+    };
+    return coll;
+  }
+
+  private validation(sheetName: string, b: Bounds): Mock {
+    const state = (): { type: string; alert: MockValidation | null } => {
+      const sheet = this.host.sheet(sheetName);
+      if (!sheet) return { type: "None", alert: null };
+      const seen = cellsOf(b, sheet).map((p) => sheet.validations.get(`${p.row},${p.col}`));
+      const first = seen[0];
+      const same = seen.every((v) => JSON.stringify(v) === JSON.stringify(first));
+      if (!same) return { type: "Inconsistent", alert: null };
+      return first ? { type: first.type, alert: first } : { type: "None", alert: null };
+    };
+    const now = state();
+    const dv = this.attach({
+      type: now.type,
+      ignoreBlanks: true,
+      errorAlert: {
+        showAlert: true,
+        style: "Stop",
+        title: now.alert?.title ?? "",
+        message: now.alert?.message ?? "",
+      },
+    });
+    const each = (fn: (key: string, sheet: MockSheet) => void) => {
+      const t = this.editable(sheetName);
+      for (const p of cellsOf(b, t)) fn(`${p.row},${p.col}`, t);
+    };
+    dv.clear = () => this.enqueue(32, () => each((k, t) => t.validations.delete(k)));
+    this.writable(dv, "rule", (rule: Excel.DataValidationRule) =>
+      each((k, t) => t.validations.set(k, { type: "List", source: String(rule.list?.source ?? ""), title: "", message: "" }))
+    );
+    this.writable(dv, "errorAlert", (alert: Excel.DataValidationErrorAlert) =>
+      each((k, t) => {
+        const v = t.validations.get(k);
+        if (v) t.validations.set(k, { ...v, title: alert.title ?? "", message: alert.message ?? "" });
+      })
+    );
+    this.writable(dv, "ignoreBlanks", () => undefined);
+    return dv;
+  }
+}
