@@ -7,6 +7,7 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  setupFiles: ["<rootDir>/test/helpers/jsdomSetup.ts"],
   testTimeout: 30000,
   reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };

@@ -1,47 +1,150 @@
 import * as React from "react";
-import { Body1, Caption1, Card, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
-import { RULES } from "../core/rules/registry";
+import {
+  Body1,
+  Caption1,
+  Divider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { defaultProfile, type Profile } from "../core/profile";
+import type { Lang } from "../core/report";
+import { describeError } from "../excel/errors";
+import { runAction, selectCell, type Action, type ActionResult, type ExcelRunner } from "../excel/session";
+import { ActionBar } from "./components/ActionBar";
+import { FindingList } from "./components/FindingList";
+import { SheetList } from "./components/SheetList";
+import { StatusCounts } from "./components/StatusCounts";
+import { outcomeMessage, type PaneMessage } from "./outcomeMessage";
+import { t, tWorking } from "./strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+  },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
-export interface AppProps {
-  lang: "ja" | "en";
-  host: string | null;
+/** What the pane needs from Excel: a way to run batches, and whether notes can be added. */
+export interface PaneHost {
+  run: ExcelRunner;
+  notes: boolean;
 }
 
-/** The task pane's first screen: what Hyoka checks. The workbook actions come with the Office adapter. */
-export function App({ lang, host }: AppProps): React.JSX.Element {
+export interface AppProps {
+  lang: Lang;
+  /** Null when the page is opened outside Excel. */
+  host: PaneHost | null;
+  /** False on an Excel older than the declared requirement set. */
+  supported?: boolean;
+  profile?: Profile;
+}
+
+function usable(result: ActionResult): boolean {
+  return result.report.sheets.some(
+    (s) => (s.role === "outcome" || s.role === "initiative") && s.missing.length === 0
+  );
+}
+
+export function App({ lang, host, supported = true, profile = defaultProfile }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const ja = lang === "ja";
+  const [busy, setBusy] = React.useState<Action | null>(null);
+  const [result, setResult] = React.useState<ActionResult | null>(null);
+  const [message, setMessage] = React.useState<PaneMessage | null>(null);
+
+  const act = async (action: Action) => {
+    if (!host) return;
+    setBusy(action);
+    setMessage(null);
+    try {
+      const r = await runAction(action, { profile, lang, run: host.run, notes: host.notes });
+      setResult(r);
+      setMessage(outcomeMessage(r, lang));
+    } catch (error) {
+      setMessage({ intent: "error", title: t("errorTitle", lang), body: describeError(error)[lang] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const select = async (sheet: string, cell: string) => {
+    if (!host) return;
+    try {
+      await selectCell(host.run, sheet, cell);
+    } catch (error) {
+      setMessage({ intent: "error", title: t("errorTitle", lang), body: describeError(error)[lang] });
+    }
+  };
+
+  const structure = result?.report.findings.find((f) => f.rule === "sheet-structure" && !f.cell);
   return (
-    <main className={styles.root}>
-      <Subtitle1 as="h1">Hyoka {ja ? "自己評価チェック" : "self-evaluation check"}</Subtitle1>
-      <Body1>
-        {ja
-          ? "区政運営方針の自己評価シートを、業績目標・撤退基準・実績から検証します。検証する規則:"
-          : "Checks the ward operating-policy self-evaluation sheets against their targets, thresholds and actuals. Rules:"}
-      </Body1>
-      <Card>
-        <ul className={styles.list}>
-          {RULES.map((r) => (
-            <li key={r.id}>
-              <Caption1>{r.title[lang]}</Caption1>
-            </li>
-          ))}
-        </ul>
-      </Card>
-      <Caption1 role="status">
-        {host
-          ? ja
-            ? `${host} に接続しています`
-            : `Connected to ${host}`
-          : ja
-            ? "Excel の外で開かれています"
-            : "Opened outside Excel"}
-      </Caption1>
+    <main className={styles.root} lang={lang}>
+      <Subtitle1 as="h1">{t("title", lang)}</Subtitle1>
+      <Caption1>{t("intro", lang)}</Caption1>
+      {!host && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("outsideExcel", lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {host && !supported && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("oldExcel", lang)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ActionBar lang={lang} disabled={!host || !supported || busy !== null} onAction={act} />
+      <div aria-live="polite">
+        {busy && <Spinner size="tiny" labelPosition="after" label={tWorking(busy, lang)} />}
+        {message && (
+          <MessageBar intent={message.intent}>
+            <MessageBarBody>
+              <MessageBarTitle>{message.title}</MessageBarTitle>
+              {message.body}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {result && !usable(result) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t("notEvaluation", lang)}</MessageBarTitle>
+            {structure?.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <Divider />
+          <section className={styles.section} aria-labelledby="hyoka-counts">
+            <Subtitle2 as="h2" id="hyoka-counts">
+              {t("counts", lang)}
+            </Subtitle2>
+            <StatusCounts report={result.report} lang={lang} />
+          </section>
+          <section className={styles.section} aria-labelledby="hyoka-findings">
+            <Subtitle2 as="h2" id="hyoka-findings">
+              {`${t("findings", lang)} (${result.report.findings.length})`}
+            </Subtitle2>
+            <FindingList report={result.report} lang={lang} onSelect={select} />
+          </section>
+          <section className={styles.section} aria-labelledby="hyoka-sheets">
+            <Subtitle2 as="h2" id="hyoka-sheets">
+              {t("sheets", lang)}
+            </Subtitle2>
+            <SheetList report={result.report} lang={lang} />
+          </section>
+        </>
+      )}
+      {!result && host && supported && !busy && <Body1>{t("checkHint", lang)}</Body1>}
     </main>
   );
 }

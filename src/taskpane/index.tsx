@@ -1,26 +1,35 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { App, type PaneHost } from "./App";
+import { supportsMinimum, supportsNotes } from "../excel/requirements";
+import type { Lang } from "../core/report";
 
-function render(lang: "ja" | "en", host: string | null): void {
+function render(lang: Lang, host: PaneHost | null, supported: boolean): void {
   const root = document.getElementById("root");
   if (!root) return;
+  document.documentElement.lang = lang;
   createRoot(root).render(
     <FluentProvider theme={webLightTheme}>
-      <App lang={lang} host={host} />
-    </FluentProvider>,
+      <App lang={lang} host={host} supported={supported} />
+    </FluentProvider>
   );
 }
 
 /** Japanese unless Office's display language is something else. */
-function displayLanguage(): "ja" | "en" {
+function displayLanguage(): Lang {
   const tag = typeof Office !== "undefined" ? Office.context?.displayLanguage : navigator.language;
   return !tag || tag.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {
-  Office.onReady((info) => render(displayLanguage(), info.host ? String(info.host) : null));
+  Office.onReady((info) => {
+    const inExcel = info.host === Office.HostType.Excel && typeof Excel !== "undefined";
+    const host: PaneHost | null = inExcel
+      ? { run: (options, batch) => Excel.run(options, batch), notes: supportsNotes() }
+      : null;
+    render(displayLanguage(), host, !inExcel || supportsMinimum());
+  });
 } else {
-  render(displayLanguage(), null);
+  render(displayLanguage(), null, true);
 }
