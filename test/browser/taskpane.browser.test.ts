@@ -1,0 +1,114 @@
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { bookJsonFromWorkbook } from "../host/fromXlsx";
+import { SAMPLE } from "../helpers/seed";
+
+/**
+ * The built task pane (dist/web, from `npm run build`) in Debian's chromium, with the Excel stand-in
+ * (test/artifacts/host/office.js, from `npm run build:host`) answering the office.js CDN URL.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+const WEB = path.join(ROOT, "dist/web");
+const STAND_IN = path.join(ROOT, "test/artifacts/host/office.js");
+const ARTIFACTS = path.join(ROOT, "test/artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".png": "image/png" };
+
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let standIn: string;
+
+beforeAll(async () => {
+  for (const need of [path.join(WEB, "taskpane.html"), STAND_IN])
+    if (!fs.existsSync(need)) throw new Error(`${need} is missing: run npm run build and npm run build:host`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const book = JSON.stringify(bookJsonFromWorkbook(wb));
+  standIn = `window.__HYOKA_BOOK__ = ${book};\n${fs.readFileSync(STAND_IN, "utf8")}`;
+  server = http.createServer((req, res) => {
+    const file = path.join(WEB, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(WEB) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function openPane(language = "ja-JP"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `window.__HYOKA_LANGUAGE__ = ${JSON.stringify(language)};\n${standIn}`,
+    })
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, errors };
+}
+
+describe("the built task pane in chromium", () => {
+  test("検証 shows findings and the tally; a finding selects its cell; 色分け colors the workbook", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("button", { name: "検証" }).click();
+    const warnings = page.getByRole("region", { name: "注意" });
+    await warnings.waitFor();
+    const tally = page.getByRole("table", { name: "業績目標の達成状況" });
+    expect(await tally.getByRole("row").allTextContents()).toEqual(
+      expect.arrayContaining(["経営課題151", "経営課題624", "計75"])
+    );
+    await warnings.getByRole("button", { name: /G9/ }).click();
+    await page.waitForFunction(() => window.__hyokaHost.selection !== null);
+    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({ sheet: "1 具体的取組", address: "G9" });
+
+    await page.getByRole("button", { name: "色分け" }).click();
+    await page.getByText("色分けしました").waitFor();
+    const rules = await page.evaluate(
+      () => window.__hyokaHost.book.sheets.find((s) => s.name === "1 具体的取組")!.rules.length
+    );
+    expect(rules).toBeGreaterThan(0);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
+    // The pane fits the default width: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test("follows Office's display language: English outside Japanese", async () => {
+    const { page } = await openPane("en-US");
+    await page.getByRole("button", { name: "Validate" }).click();
+    await page.getByRole("region", { name: "Warnings" }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-en.png"), fullPage: true });
+    await page.close();
+  }, 60_000);
+});
