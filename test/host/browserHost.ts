@@ -10,8 +10,6 @@ declare global {
     __HYOKA_BOOK__: BookJson;
     __HYOKA_LANGUAGE__?: string;
     __hyokaHost: MockExcelHost;
-    Office: unknown;
-    Excel: unknown;
   }
 }
 
@@ -19,5 +17,6 @@ const host = new MockExcelHost(bookFromJson(window.__HYOKA_BOOK__), {
   displayLanguage: window.__HYOKA_LANGUAGE__ ?? "ja-JP",
 });
 window.__hyokaHost = host;
-window.Office = host.officeGlobal();
-window.Excel = host.excelGlobal();
+const globals = window as unknown as Record<string, unknown>;
+globals.Office = host.officeGlobal();
+globals.Excel = host.excelGlobal();
