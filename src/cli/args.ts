@@ -3,6 +3,10 @@ import type { Lang } from "../core/report";
 export interface CheckArgs {
   command: "check" | "clear";
   input: string;
+  /** Every input given: more than one, a directory or a glob makes `check` a batch. */
+  inputs: string[];
+  /** Worker threads for a batch (default: one per core). */
+  jobs?: number;
   out?: string;
   json?: string;
   profile?: string;
@@ -20,6 +24,9 @@ export type ParsedArgs =
 export const USAGE = `使い方 / usage:
   hyoka check <in.xlsx> [--out <out.xlsx>] [--json <report.json> | --json -] [--profile <profile.json>]
                         [--lang ja|en] [--fail-on error|warning] [--debug]
+  hyoka check <dir | "glob" | files…> [--json <dir>] [--out <dir>] [--jobs N] [--fail-on …]
+                                              ディレクトリ・複数ファイルをまとめて検証し、合計を表示
+                                              (batch: every workbook, a progress bar and a combined tally)
   hyoka clear <in.xlsx> --out <out.xlsx>      Hyoka が加えた書式・入力規則・メモ・集計表を取り除く
                                               (removes everything Hyoka added)
 
@@ -77,6 +84,13 @@ export function parseArgs(argv: string[]): ParsedArgs {
         case "--debug":
           args.debug = true;
           break;
+        case "--jobs": {
+          const v = value();
+          if (!/^\d+$/.test(v))
+            return { kind: "usage", message: `--jobs must be a number, not ${v}` };
+          args.jobs = Number(v);
+          break;
+        }
         default:
           if (a.startsWith("-") && a !== "-")
             return { kind: "usage", message: `unknown option: ${a}` };
@@ -86,13 +100,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
       return { kind: "usage", message: (e as Error).message };
     }
   }
-  if (positional.length !== 1)
-    return {
-      kind: "usage",
-      message:
-        positional.length === 0 ? "no input file" : `one input file, not ${positional.length}`,
-    };
+  if (positional.length === 0) return { kind: "usage", message: "no input file" };
+  if (command === "clear" && positional.length !== 1)
+    return { kind: "usage", message: `clear takes one input file, not ${positional.length}` };
   if (command === "clear" && !args.out)
     return { kind: "usage", message: "clear needs --out <out.xlsx>" };
-  return { kind: "run", args: { ...args, input: positional[0] } as CheckArgs };
+  return { kind: "run", args: { ...args, input: positional[0], inputs: positional } as CheckArgs };
 }

@@ -8,6 +8,8 @@ import { applyPlanToWorkbook } from "../xlsx/applyPlan";
 import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
+import { expandInputs } from "./inputs";
+import { runBatch } from "./batch";
 
 export interface Io {
   out: (text: string) => void;
@@ -44,8 +46,46 @@ function samePath(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
+async function isBatch(args: CheckArgs): Promise<boolean> {
+  if (args.command !== "check") return false;
+  if (args.inputs.length > 1 || /[*?]/.test(args.input)) return true;
+  const stat = await fs.stat(args.input).catch(() => null);
+  return Boolean(stat?.isDirectory());
+}
+
+async function batch(args: CheckArgs, profile: Profile, io: Io): Promise<number> {
+  if (args.json === "-")
+    throw new UsageError(
+      "まとめて検証するときは --json にディレクトリを指定してください / in a batch, --json names a directory"
+    );
+  const { files, unmatched } = await expandInputs(args.inputs);
+  for (const u of unmatched)
+    io.err(`hyoka: ${u}: .xlsx ファイルが見つかりません / no .xlsx file matches`);
+  if (files.length === 0) return 2;
+  const tty = Boolean(process.stderr.isTTY) && io === stdio;
+  const result = await runBatch({
+    files,
+    jsonDir: args.json,
+    outDir: args.out,
+    lang: args.lang,
+    profile,
+    failOn: args.failOn,
+    jobs: args.jobs,
+    progress: (text, final) => {
+      if (tty) process.stderr.write(`\r${text}\x1b[K${final ? "\n" : ""}`);
+      else io.err(text);
+    },
+  });
+  io.out(result.table);
+  for (const o of result.outcomes) if (!o.ok) io.err(`hyoka: ${o.file}: ${o.ja}\n       ${o.en}`);
+  if (args.json)
+    io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON reports: ${args.json}`);
+  return unmatched.length > 0 ? 2 : result.exitCode;
+}
+
 async function run(args: CheckArgs, io: Io): Promise<number> {
   const profile = await loadProfile(args.profile);
+  if (await isBatch(args)) return batch(args, profile, io);
   if (args.out && samePath(args.out, args.input)) {
     throw new UsageError(
       "--out は入力ファイルと別のファイルにしてください / --out must not be the input file"

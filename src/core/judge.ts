@@ -179,6 +179,18 @@ function indicatorLabel(text: string, profile: Profile): string {
   return parseLabeledQuantities(text, profile, "actual")[0]?.label ?? text;
 }
 
+const targetsByBlock = new WeakMap<StrategyBlock, LabeledQuantity[]>();
+
+/** A block's listed outcome targets, parsed once for all its indicator rows. */
+function blockTargets(block: StrategyBlock, profile: Profile): LabeledQuantity[] {
+  let targets = targetsByBlock.get(block);
+  if (!targets) {
+    targets = parseLabeledQuantities(block.outcomeList.text, profile, "target");
+    targetsByBlock.set(block, targets);
+  }
+  return targets;
+}
+
 function findIndicatorTarget(
   label: string,
   value: Quantity,
@@ -186,7 +198,7 @@ function findIndicatorTarget(
   profile: Profile
 ): (Quantity & { label: string }) | null {
   if (!block) return null;
-  const listed = parseLabeledQuantities(block.outcomeList.text, profile, "target")
+  const listed = blockTargets(block, profile)
     .filter((t) => unitsCompatible(t.quantity.unit, value.unit, profile))
     .map((t) => ({ t, s: labelSimilarity(label, t.label) }))
     .sort((a, b) => b.s - a.s);
@@ -280,6 +292,25 @@ export interface ProgressJudgement {
 }
 
 /** Rule 4: a when every initiative of the strategy is recorded ①, else b. */
+const membersIndex = new WeakMap<Evaluation, Map<string, Evaluation["initiatives"]>>();
+
+/** Initiatives by strategy code (the code they are listed under, and their own code's prefix), built once. */
+function strategyMembers(evaluation: Evaluation, code: string): Evaluation["initiatives"] {
+  let index = membersIndex.get(evaluation);
+  if (!index) {
+    index = new Map();
+    for (const i of evaluation.initiatives) {
+      for (const key of new Set([i.strategyCode, i.code.split("-").slice(0, 2).join("-")])) {
+        const list = index.get(key);
+        if (list) list.push(i);
+        else index.set(key, [i]);
+      }
+    }
+    membersIndex.set(evaluation, index);
+  }
+  return index.get(code) ?? [];
+}
+
 export function judgeProgress(code: string | null, evaluation: Evaluation): ProgressJudgement {
   if (!code) {
     return {
@@ -291,9 +322,7 @@ export function judgeProgress(code: string | null, evaluation: Evaluation): Prog
       },
     };
   }
-  const members = evaluation.initiatives.filter(
-    (i) => i.strategyCode === code || i.code.split("-").slice(0, 2).join("-") === code
-  );
+  const members = strategyMembers(evaluation, code);
   if (members.length === 0) {
     return {
       expected: null,

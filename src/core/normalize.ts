@@ -4,15 +4,12 @@
  */
 
 /** Full-width ASCII (！..～) to ASCII and the ideographic space to a space; one character for one, so indices are kept. */
+const WIDE = /[\uff01-\uff5e\u3000]/g;
+
 export function foldWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else out += ch;
-  }
-  return out;
+  return text.replace(WIDE, (ch) =>
+    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
+  );
 }
 
 const DASHES = /[‐‑‒–—―−－ｰー─━]/g;

@@ -42,11 +42,43 @@ const COMPARATORS: [RegExp, Comparator][] = [
 const APPROX_BEFORE = /(?:約|およそ|概ね|おおむね)\s*$/;
 const PREFIX_BEFORE = /(?:延べ|のべ|約|およそ|概ね|おおむね|全)\s*$/;
 
+const unitsByProfile = new WeakMap<Profile, string[]>();
+
 function sortedUnits(profile: Profile): string[] {
-  return [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
+  let units = unitsByProfile.get(profile);
+  if (!units) {
+    units = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
+    unitsByProfile.set(profile, units);
+  }
+  return units;
+}
+
+/**
+ * Label keys and bigrams are asked for again and again while pairing targets with actuals; they are kept
+ * for one check (checkWorkbook calls resetLabelCache) and never grow past a bound.
+ */
+const LABEL_CACHE_LIMIT = 100_000;
+const keyCache = new Map<string, string>();
+const bigramCache = new Map<string, Map<string, number>>();
+
+export function resetLabelCache(): void {
+  keyCache.clear();
+  bigramCache.clear();
+}
+
+function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= LABEL_CACHE_LIMIT) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 /** Every quantity in one line, in order. Years, months, dates, 5点満点 and the denominator of 11地域／11地域 are not quantities. */
+const WINDOW = 24;
+
 function scanLine(folded: string, units: string[]): Found[] {
   const out: Found[] = [];
   for (const m of folded.matchAll(/全件(?!数)/g)) {
@@ -67,11 +99,12 @@ function scanLine(folded: string, units: string[]): Found[] {
   for (const m of folded.matchAll(NUMBER)) {
     const start = m.index;
     let end = start + m[0].length;
-    const before = folded.slice(0, start);
+    // Only the few characters either side decide; windows keep long lines linear.
+    const before = folded.slice(Math.max(0, start - WINDOW), start);
     if (YEAR_BEFORE.test(before)) continue;
     if (/[/／]\s*$/.test(before)) continue;
     if (/[\d.]$/.test(before)) continue;
-    let after = folded.slice(end);
+    let after = folded.slice(end, end + WINDOW);
     const gap = after.length - after.trimStart().length;
     after = after.trimStart();
     if (DATE_AFTER.test(after)) continue;
@@ -80,7 +113,7 @@ function scanLine(folded: string, units: string[]): Found[] {
     const unit = units.find((u) => after.startsWith(u)) ?? "";
     if (unit === "" && /^[-~〜～]/.test(after)) continue;
     end += gap + unit.length;
-    let rest = folded.slice(end);
+    let rest = folded.slice(end, end + WINDOW);
     const restGap = rest.length - rest.trimStart().length;
     rest = rest.trimStart();
     let comparator: Comparator | null = null;
@@ -216,18 +249,22 @@ export function parseLabeledQuantities(
 
 /** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded. */
 export function labelKey(label: string): string {
-  return foldWidth(label)
-    .normalize("NFKC")
-    .replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
+  return remember(keyCache, label, () =>
+    foldWidth(label)
+      .normalize("NFKC")
+      .replace(/[\s\p{P}\p{S}\p{N}]/gu, "")
+  );
 }
 
 function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    const g = s.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
+  return remember(bigramCache, s, () => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) {
+      const g = s.slice(i, i + 2);
+      m.set(g, (m.get(g) ?? 0) + 1);
+    }
+    return m;
+  });
 }
 
 /** Dice coefficient over character bigrams (0–1); a label contained in the other counts as 0.9 at least. */

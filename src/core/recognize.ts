@@ -41,11 +41,23 @@ function textScore(spec: NormalizedSpec, text: string): number {
   return best;
 }
 
+const specsByProfile = new WeakMap<Profile, Map<SheetRole, [string, NormalizedSpec][]>>();
+
 function roleSpecs(profile: Profile, role: SheetRole): [string, NormalizedSpec][] {
-  return Object.entries(profile.roles[role].fields).map(([field, spec]) => [
-    field,
-    normalizeSpec(spec as FieldSpec),
-  ]);
+  let byRole = specsByProfile.get(profile);
+  if (!byRole) {
+    byRole = new Map();
+    specsByProfile.set(profile, byRole);
+  }
+  let specs = byRole.get(role);
+  if (!specs) {
+    specs = Object.entries(profile.roles[role].fields).map(([field, spec]) => [
+      field,
+      normalizeSpec(spec as FieldSpec),
+    ]);
+    byRole.set(role, specs);
+  }
+  return specs;
 }
 
 /** Number of a role's fields that some cell of the row names exactly or by its start. */
@@ -201,11 +213,12 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
 
   const scanRows = Math.min(filled.rows, profile.headerScanRows);
   let best: { role: SheetRole; row: number; found: Set<string>; complete: boolean } | null = null;
+  const texts = Array.from({ length: scanRows }, (_, r) => rowTexts(filled, r));
   for (const role of SHEET_ROLES) {
     const specs = roleSpecs(profile, role);
     const required = profile.roles[role].required as string[];
     for (let r = 0; r < scanRows; r++) {
-      const found = strongMatches(rowTexts(filled, r), specs);
+      const found = strongMatches(texts[r], specs);
       if (found.size === 0) continue;
       const complete = required.every((f) => found.has(f));
       const better =

@@ -10,6 +10,7 @@ import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
 import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
+import { resetLabelCache } from "./quantity";
 
 export type Lang = "ja" | "en";
 
@@ -28,6 +29,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The whole judgement: grids in, evaluation, judgements, findings and summary out. Pure. */
 export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckResult {
+  resetLabelCache();
   const previous = readMeta(workbook);
   const grids = withoutHyokaWrites(workbook);
   const layouts = recognizeWorkbook(grids, profile);

@@ -106,23 +106,30 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
   for (const v of plan.validations) {
     const ws = workbook.getWorksheet(v.sheet);
     if (!ws) continue;
-    for (const address of cellsOf(v.range)) {
-      const cell = ws.getCell(address);
-      const own = cell.dataValidation as
-        (ExcelJS.DataValidation & { errorTitle?: string }) | undefined;
-      if (own && own.type && own.errorTitle !== VALIDATION_TITLE) {
-        skipped.push({ sheet: v.sheet, cell: address, what: "validation" });
-        continue;
-      }
-      cell.dataValidation = {
-        type: "list",
-        allowBlank: true,
-        formulae: [`"${v.list.join(",")}"`],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        errorTitle: VALIDATION_TITLE,
-        error: v.message,
-      };
+    const model = validationsOf(ws);
+    const validation = {
+      type: "list" as const,
+      allowBlank: true,
+      formulae: [`"${v.list.join(",")}"`],
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: VALIDATION_TITLE,
+      error: v.message,
+    };
+    const cells = cellsOf(v.range);
+    const own = new Set(
+      cells.filter((address) => {
+        const dv = model[address];
+        return dv && dv.type && dv.errorTitle !== VALIDATION_TITLE;
+      })
+    );
+    for (const address of own) skipped.push({ sheet: v.sheet, cell: address, what: "validation" });
+    // One entry for the whole column range (as Excel stores it), unless a person's own validation is inside it.
+    if (own.size === 0) {
+      for (const address of cells) delete model[address];
+      model[v.range] = validation;
+    } else {
+      for (const address of cells) if (!own.has(address)) model[address] = validation;
     }
   }
   for (const n of plan.notes) {

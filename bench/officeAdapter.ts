@@ -1,0 +1,42 @@
+/** The Office adapter against the sync-counting Excel stand-in: syncs, payloads, rules and validations. */
+import type ExcelJS from "exceljs";
+import { readWorkbook } from "../src/excel/readWorkbook";
+import { applyPlan } from "../src/excel/applyPlan";
+import { checkWorkbook } from "../src/core/report";
+import { buildWritePlan } from "../src/core/plan";
+import { defaultProfile } from "../src/core/profile";
+import { MockExcelHost } from "../test/host/mockExcel";
+import { bookFromJson } from "../test/host/mockBook";
+import { bookJsonFromWorkbook } from "../test/host/fromXlsx";
+
+export interface OfficeFigures {
+  readSyncs: number;
+  applySyncs: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  formatRules: number;
+  formatRanges: number;
+  statusColumnRanges: number;
+  validationRanges: number;
+  applied: boolean;
+}
+
+export async function measureOffice(wb: ExcelJS.Workbook): Promise<OfficeFigures> {
+  const host = new MockExcelHost(bookFromJson(bookJsonFromWorkbook(wb)));
+  const context = host.context();
+  const snapshot = await readWorkbook(context);
+  const result = checkWorkbook(snapshot.grids, defaultProfile);
+  const plan = buildWritePlan(result, defaultProfile, "ja");
+  const outcome = await applyPlan(context, plan, snapshot, { notes: true });
+  return {
+    readSyncs: snapshot.syncs,
+    applySyncs: outcome.syncs,
+    largestRequestBytes: host.largestRequest,
+    largestResponseBytes: host.largestResponse,
+    formatRules: outcome.applied ? outcome.added.formatRules : 0,
+    formatRanges: outcome.applied ? outcome.added.formatRanges : 0,
+    statusColumnRanges: plan.formats.length,
+    validationRanges: outcome.applied ? outcome.added.validations : 0,
+    applied: outcome.applied,
+  };
+}
