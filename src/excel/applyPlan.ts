@@ -14,6 +14,8 @@ import { readWorkbook, type WorkbookSnapshot } from "./readWorkbook";
 export interface ApplyOptions {
   /** Notes need ExcelApi 1.18; without it Hyoka's findings stay in the task pane only. */
   notes: boolean;
+  /** Bytes per write request: under 5 MB on Excel on the web (the default); desktop Excel has no limit. */
+  requestBudget?: number;
 }
 
 export type ApplyOutcome =
@@ -165,7 +167,7 @@ export async function applyPlan(
   if (protectedSheets.length > 0 || workbookProtected)
     return { applied: false, protectedSheets, workbookProtected, syncs };
 
-  const batch = new WriteBatcher(context);
+  const batch = new WriteBatcher(context, options.requestBudget);
   const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
   const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };
   const removed = { formatRules: 0, validations: 0, notes: 0, sheets: 0 };

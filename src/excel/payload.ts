@@ -30,7 +30,7 @@ export class WriteBatcher {
 
   constructor(
     private readonly context: { sync(): Promise<unknown> },
-    private readonly budget = PAYLOAD_BUDGET_BYTES
+    private readonly budget: number = PAYLOAD_BUDGET_BYTES
   ) {}
 
   async add(bytes: number, op: () => void): Promise<void> {

@@ -1,6 +1,6 @@
 import { displayText } from "../core/display";
 import { parseA1, trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
-import { isPayloadError } from "./payload";
+import { isPayloadError, jsonBytes, PAYLOAD_BUDGET_BYTES } from "./payload";
 
 export interface SheetInfo {
   name: string;
@@ -26,7 +26,7 @@ export interface ReadOptions {
   chunkCells?: number;
 }
 
-const DEFAULT_CHUNK_CELLS = 120_000;
+const DEFAULT_CHUNK_CELLS = 100_000;
 
 type Cell = string | number | boolean | null;
 
@@ -146,22 +146,23 @@ export async function readWorkbook(
     formats: [],
   }));
   let budget = Math.max(1, options.chunkCells ?? DEFAULT_CHUNK_CELLS);
-  const todo: { sheet: number; row: number; rows: number }[] = [];
-  reads.forEach((s, sheet) => {
-    const per = Math.max(1, Math.floor(budget / Math.max(1, s.used.columnCount)));
-    for (let row = 0; row < s.used.rowCount; row += per)
-      todo.push({ sheet, row, rows: Math.min(per, s.used.rowCount - row) });
-  });
-  while (todo.length > 0) {
-    const batch: typeof todo = [];
+  // Next unread row of each sheet; each sync takes rows, sheet after sheet, up to the budget in cells.
+  const next = reads.map(() => 0);
+  for (;;) {
+    const batch: { sheet: number; row: number; rows: number }[] = [];
     let cells = 0;
-    while (todo.length > 0) {
-      const next = todo[0];
-      const size = next.rows * reads[next.sheet].used.columnCount;
-      if (batch.length > 0 && cells + size > budget) break;
-      batch.push(todo.shift()!);
-      cells += size;
+    for (let sheet = 0; sheet < reads.length && cells < budget; sheet++) {
+      const { rowCount, columnCount } = reads[sheet].used;
+      if (next[sheet] >= rowCount) continue;
+      const rows = Math.min(
+        rowCount - next[sheet],
+        Math.max(1, Math.floor((budget - cells) / Math.max(1, columnCount)))
+      );
+      if (batch.length > 0 && rows * columnCount > budget - cells) break;
+      batch.push({ sheet, row: next[sheet], rows });
+      cells += rows * columnCount;
     }
+    if (batch.length === 0) break;
     const ranges = batch.map((chunk) => {
       const s = reads[chunk.sheet];
       return sheets[chunk.sheet].ws
@@ -176,26 +177,22 @@ export async function readWorkbook(
     try {
       await sync();
     } catch (error) {
-      const single = batch.length === 1 && batch[0].rows === 1;
-      if (!isPayloadError(error) || single) throw error;
-      // Still too large: halve the chunks and try them again.
-      budget = Math.max(1, Math.floor(budget / 2));
-      const halves = batch.flatMap((c) =>
-        c.rows === 1
-          ? [c]
-          : [
-              { sheet: c.sheet, row: c.row, rows: Math.ceil(c.rows / 2) },
-              { sheet: c.sheet, row: c.row + Math.ceil(c.rows / 2), rows: Math.floor(c.rows / 2) },
-            ]
-      );
-      todo.unshift(...halves);
+      if (!isPayloadError(error) || (batch.length === 1 && batch[0].rows === 1)) throw error;
+      // Still too large: try the same rows in smaller syncs.
+      budget = Math.max(1, Math.floor(cells / 2));
       continue;
     }
+    let bytes = 0;
     batch.forEach((chunk, i) => {
       const s = reads[chunk.sheet];
       (ranges[i].values as Cell[][]).forEach((row, r) => (s.values[chunk.row + r] = row));
       (ranges[i].numberFormat as string[][]).forEach((row, r) => (s.formats[chunk.row + r] = row));
+      bytes += jsonBytes(ranges[i].values) + jsonBytes(ranges[i].numberFormat);
+      next[chunk.sheet] = chunk.row + chunk.rows;
     });
+    // Size the next syncs by what these cells really weighed.
+    if (cells > 0 && bytes > 0)
+      budget = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (bytes / cells)));
   }
   return { grids: reads.map(toGrid), sheets: sheets.map((s) => s.info), conditionalFormats, syncs };
 }

@@ -26,6 +26,8 @@ export interface ActionOptions {
   lang: Lang;
   run: ExcelRunner;
   notes: boolean;
+  /** False on Excel on the web, which limits each request to 5 MB. */
+  unlimitedPayload?: boolean;
 }
 
 function planFor(action: Action, plan: WritePlan): WritePlan {
@@ -49,7 +51,10 @@ export async function runAction(action: Action, options: ActionOptions): Promise
       action === "clear"
         ? buildClearPlan(snapshot.grids)
         : planFor(action, buildWritePlan(result, profile, lang));
-    const outcome = await applyPlan(context, plan, snapshot, { notes: options.notes });
+    const outcome = await applyPlan(context, plan, snapshot, {
+      notes: options.notes,
+      requestBudget: options.unlimitedPayload ? Number.POSITIVE_INFINITY : undefined,
+    });
     return { action, report, outcome, syncs: snapshot.syncs + outcome.syncs };
   });
 }

@@ -39,6 +39,8 @@ const useStyles = makeStyles({
 export interface PaneHost {
   run: ExcelRunner;
   notes: boolean;
+  /** Desktop Excel: no 5 MB limit per request, as on the web. */
+  unlimitedPayload?: boolean;
 }
 
 export interface AppProps {
@@ -67,7 +69,13 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
     setBusy(action);
     setMessage(null);
     try {
-      const r = await runAction(action, { profile, lang, run: host.run, notes: host.notes });
+      const r = await runAction(action, {
+        profile,
+        lang,
+        run: host.run,
+        notes: host.notes,
+        unlimitedPayload: host.unlimitedPayload,
+      });
       setResult(r);
       setMessage(outcomeMessage(r, lang));
     } catch (error) {

@@ -26,7 +26,11 @@ if (typeof Office !== "undefined" && Office.onReady) {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel && typeof Excel !== "undefined";
     const host: PaneHost | null = inExcel
-      ? { run: (options, batch) => Excel.run(options, batch), notes: supportsNotes() }
+      ? {
+          run: (options, batch) => Excel.run(options, batch),
+          notes: supportsNotes(),
+          unlimitedPayload: info.platform !== Office.PlatformType.OfficeOnline,
+        }
       : null;
     render(displayLanguage(), host, !inExcel || supportsMinimum());
   });

@@ -171,6 +171,7 @@ export class MockExcelHost {
   officeGlobal(): Record<string, unknown> {
     return {
       HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
       onReady: async (cb?: (info: { host: string; platform: string }) => void) => {
         const info = { host: "Excel", platform: "OfficeOnline" };
         cb?.(info);
