@@ -81,21 +81,22 @@ const WINDOW = 24;
 
 function scanLine(folded: string, units: string[]): Found[] {
   const out: Found[] = [];
-  for (const m of folded.matchAll(/全件(?!数)/g)) {
-    const start = m.index;
-    out.push({
-      start,
-      end: start + m[0].length,
-      quantity: {
-        value: 100,
-        unit: "%",
-        comparator: null,
-        approximate: false,
-        all: true,
-        text: "全件",
-      },
-    });
-  }
+  if (folded.includes("全件"))
+    for (const m of folded.matchAll(/全件(?!数)/g)) {
+      const start = m.index;
+      out.push({
+        start,
+        end: start + m[0].length,
+        quantity: {
+          value: 100,
+          unit: "%",
+          comparator: null,
+          approximate: false,
+          all: true,
+          text: "全件",
+        },
+      });
+    }
   for (const m of folded.matchAll(NUMBER)) {
     const start = m.index;
     let end = start + m[0].length;
@@ -162,12 +163,18 @@ const YEAR_WORDS =
   /(?:平成|令和|H|R)?\s*\d+\s*年度?\s*(?:まで(?:に)?|中に?|末)?|\d+\s*月\s*(?:末)?\s*(?:現在|時点)?/g;
 
 /** A label as a person would read it: no bullets, years, trailing particles or separators. */
+const LEADING_MARKS = /^[\s・○◯〇●◎※■□◆◇*\-－:：、,。…]+/;
+const TRAILING_MARKS = /[\s:：、,。…・(（「『〔【→]+$/;
+const TRAILING_WORDS = /(?:延べ|のべ|約|およそ|概ね|おおむね|全|が|は|を|で|に|も)$/;
+
 export function cleanLabel(text: string): string {
-  let t = text.replace(YEAR_WORDS, "");
-  t = t.replace(/^[\s・○◯〇●◎※■□◆◇*\-－:：、,。…]+/, "");
+  // Years and months need a digit; most labels have none left once their number is cut off.
+  let t = /\d/.test(text) ? text.replace(YEAR_WORDS, "") : text;
+  t = t.replace(LEADING_MARKS, "");
   for (let i = 0; i < 3; i++) {
-    t = t.replace(/[\s:：、,。…・(（「『〔【→]+$/, "");
-    t = t.replace(/(?:延べ|のべ|約|およそ|概ね|おおむね|全|が|は|を|で|に|も)$/, "");
+    const before = t;
+    t = t.replace(TRAILING_MARKS, "").replace(TRAILING_WORDS, "");
+    if (t === before) break;
   }
   return dropUnmatchedOpening(trimAll(t));
 }
