@@ -119,6 +119,20 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
     }
   }
   if (args.out) {
+    const evaluationSheets = new Set(
+      report.sheets
+        .filter((s) => s.role === "outcome" || s.role === "initiative")
+        .map((s) => s.name)
+    );
+    const locked = grids
+      .filter((g) => g.protected && evaluationSheets.has(g.name))
+      .map((g) => g.name);
+    if (locked.length > 0)
+      (args.json === "-" ? io.err : io.out)(
+        args.lang === "ja"
+          ? `\n保護されたシート: ${locked.join("、")} — 色分け・ドロップダウン・メモはコピーに書き込みます。Excel でそのセルを編集するには保護の解除が必要です`
+          : `\nProtected sheets: ${locked.join(", ")} — colors, dropdowns and notes go into the copy; editing those cells in Excel needs the protection removed`
+      );
     const plan = buildWritePlan(result, profile, args.lang);
     const { skipped } = applyPlanToWorkbook(workbook, plan);
     await saveWorkbook(workbook, args.out);

@@ -13,6 +13,8 @@ export interface SheetGrid {
   cells: string[][];
   merges: MergedArea[];
   hidden?: boolean;
+  /** The sheet is protected against editing (Excel would refuse Hyoka's additions there). */
+  protected?: boolean;
 }
 
 export function columnLetter(index: number): string {

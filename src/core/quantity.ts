@@ -105,6 +105,8 @@ function scanLine(folded: string, units: string[]): Found[] {
     if (YEAR_BEFORE.test(before)) continue;
     if (/[/／]\s*$/.test(before)) continue;
     if (/[\d.]$/.test(before)) continue;
+    // The month or day of a date written 2016-05-01.
+    if (/\d{4}\s*-\s*(?:\d{1,2}\s*-\s*)?$/.test(before)) continue;
     let after = folded.slice(end, end + WINDOW);
     const gap = after.length - after.trimStart().length;
     after = after.trimStart();

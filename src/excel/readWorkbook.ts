@@ -63,7 +63,13 @@ function toGrid(s: SheetRead): SheetGrid {
     for (let r = m.top; r <= m.bottom && r < rows; r++)
       for (let c = m.left; c <= m.right && c < cols; c++)
         if (r !== m.top || c !== m.left) cells[r][c] = "";
-  return trimGrid({ name: s.info.name, cells, merges: s.merges, hidden: !s.info.visible });
+  return trimGrid({
+    name: s.info.name,
+    cells,
+    merges: s.merges,
+    hidden: !s.info.visible,
+    ...(s.info.protected ? { protected: true } : {}),
+  });
 }
 
 /**

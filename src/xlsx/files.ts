@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zipCheck";
 
 export class UnusableFileError extends Error {
   constructor(
@@ -14,7 +15,10 @@ export class UnusableFileError extends Error {
 }
 
 /** Opens an .xlsx file; anything that is not a readable .xlsx becomes an UnusableFileError with a plain message. */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS
+): Promise<ExcelJS.Workbook> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -37,6 +41,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
         : "not an .xlsx file"
     );
   }
+  const problem = checkZip(data, limits);
+  if (problem) throw new UnusableFileError(file, problem.ja, problem.en);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -51,6 +51,14 @@ export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
       });
       cells.push(out);
     }
-    return trimGrid({ name: ws.name, cells, merges, hidden: ws.state !== "visible" });
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
+      .sheetProtection;
+    return trimGrid({
+      name: ws.name,
+      cells,
+      merges,
+      hidden: ws.state !== "visible",
+      ...(protection?.sheet ? { protected: true } : {}),
+    });
   });
 }

@@ -1,0 +1,92 @@
+import { inflateRawSync } from "zlib";
+
+/** Why a file cannot be opened as a workbook, before any XML is parsed. */
+export interface ZipProblem {
+  ja: string;
+  en: string;
+}
+
+export interface ZipLimits {
+  /** Total bytes the entries may decompress to (a real evaluation workbook is a few MB). */
+  maxUnzippedBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxUnzippedBytes: 512 * 1024 * 1024,
+  maxEntries: 10_000,
+};
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+function findEndOfDirectory(data: Buffer): number {
+  const stop = Math.max(0, data.length - 22 - 0xffff);
+  for (let i = data.length - 22; i >= stop; i--) if (data.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+/**
+ * Reads the zip directory of an .xlsx and refuses, with a plain reason, files that are cut short or would
+ * decompress past the limit (a zip bomb). Every entry is inflated with a ceiling, so sizes that lie are caught
+ * before ExcelJS ever holds the data.
+ */
+export function checkZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipProblem | null {
+  const truncated: ZipProblem = {
+    ja: "ファイルが途中で切れています（.xlsx の末尾がありません）。保存し直すか、元のファイルを使ってください",
+    en: "the file is cut short (the end of the .xlsx is missing); save it again or use the original",
+  };
+  const end = findEndOfDirectory(data);
+  if (end < 0) return truncated;
+  const entries = data.readUInt16LE(end + 10);
+  const size = data.readUInt32LE(end + 12);
+  const offset = data.readUInt32LE(end + 16);
+  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+    return { ja: "ZIP64 形式の巨大なファイルは開けません", en: "huge ZIP64 files are not opened" };
+  if (offset + size > end) return truncated;
+  if (entries > limits.maxEntries)
+    return {
+      ja: `ファイル内の項目が多すぎます（${entries} 個、上限 ${limits.maxEntries}）`,
+      en: `too many entries in the file (${entries}, limit ${limits.maxEntries})`,
+    };
+  const tooLarge = (bytes: number): ZipProblem => ({
+    ja: `展開すると ${mb(bytes)} を超えるため開きません（上限 ${mb(limits.maxUnzippedBytes)}。zip 爆弾の可能性があります）`,
+    en: `refused: it would decompress past ${mb(bytes)} (limit ${mb(limits.maxUnzippedBytes)}; possibly a zip bomb)`,
+  });
+  let total = 0;
+  let p = offset;
+  for (let i = 0; i < entries; i++) {
+    if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL) return truncated;
+    const method = data.readUInt16LE(p + 10);
+    const compressed = data.readUInt32LE(p + 20);
+    const declared = data.readUInt32LE(p + 24);
+    const nameLength = data.readUInt16LE(p + 28);
+    const extraLength = data.readUInt16LE(p + 30);
+    const commentLength = data.readUInt16LE(p + 32);
+    const local = data.readUInt32LE(p + 42);
+    total += declared;
+    if (total > limits.maxUnzippedBytes) return tooLarge(total);
+    if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) return truncated;
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    if (start + compressed > data.length) return truncated;
+    if (method === 8) {
+      // The real size, inflated with a ceiling: a lying header cannot make this allocate more than declared.
+      try {
+        const out = inflateRawSync(data.subarray(start, start + compressed), {
+          maxOutputLength: Math.max(1, declared),
+        });
+        if (out.length !== declared) return truncated;
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return tooLarge(total);
+        return truncated;
+      }
+    } else if (method !== 0) {
+      return { ja: "対応していない圧縮方式です", en: "unsupported compression method" };
+    }
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadWorkbook, UnusableFileError } from "../../src/xlsx/files";
+import { checkZip } from "../../src/xlsx/zipCheck";
+import { main } from "../../src/cli/main";
+import { makeZip } from "../helpers/zip";
+import { SAMPLE } from "../helpers/seed";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-bad-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function write(name: string, data: Buffer): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, data);
+  return file;
+}
+
+/** The command line on one file: its exit code and what it printed to stderr. */
+async function cli(file: string): Promise<{ code: number; err: string }> {
+  const err: string[] = [];
+  const code = await main(["check", file], { out: () => undefined, err: (t) => err.push(t) });
+  return { code, err: err.join("\n") };
+}
+
+describe("unusable files: exit 2, a message naming the file, no stack trace", () => {
+  test.each([
+    ["not a workbook", () => Buffer.from("区政運営方針 自己評価\n"), ".xlsx ファイルではありません"],
+    ["an encrypted .xlsx (an OLE container)", () => Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504)]), "暗号化された"],
+    ["a truncated .xlsx", () => null, "途中で切れています"],
+    ["an .xlsx claiming 600 MB inside", () => makeZip([{ name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), claimedSize: 600 * 1024 * 1024 }]), "zip 爆弾"],
+    ["an .xlsx whose entry lies about its size", () => makeZip([{ name: "xl/sharedStrings.xml", data: Buffer.alloc(3_000_000, 0x41), claimedSize: 100 }]), "zip 爆弾"],
+  ])("%s", async (name, make, expected) => {
+    const sample = await fs.readFile(SAMPLE);
+    const data = make() ?? sample.subarray(0, Math.floor(sample.length / 2));
+    const file = await write(`${name.replace(/\W+/g, "_")}.xlsx`, data);
+    const { code, err } = await cli(file);
+    expect(code).toBe(2);
+    expect(err).toContain(file);
+    expect(err).toContain(expected);
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test("the limit applies to what the entries really inflate to", async () => {
+    const error = await loadWorkbook(SAMPLE, { maxUnzippedBytes: 20_000, maxEntries: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnusableFileError);
+    expect((error as UnusableFileError).en).toMatch(/possibly a zip bomb/);
+  });
+
+  test("the sample passes the guard with its real sizes", async () => {
+    expect(checkZip(await fs.readFile(SAMPLE))).toBeNull();
+  });
+});
