@@ -7,6 +7,8 @@ export interface CheckArgs {
   inputs: string[];
   /** Worker threads for a batch (default: one per core). */
   jobs?: number;
+  /** Write the result over the input (through a temporary file), keeping a backup copy beside it. */
+  inPlace: boolean;
   out?: string;
   json?: string;
   profile?: string;
@@ -27,6 +29,8 @@ export const USAGE = `使い方 / usage:
   hyoka check <dir | "glob" | files…> [--json <dir>] [--out <dir>] [--jobs N] [--fail-on …]
                                               ディレクトリ・複数ファイルをまとめて検証し、合計を表示
                                               (batch: every workbook, a progress bar and a combined tally)
+  hyoka check|clear <in.xlsx> --in-place      入力ファイルに上書き（一時ファイル経由、<名前>.backup-日時.xlsx を残す）
+                                              (writes over the input through a temporary file, keeping a backup)
   hyoka clear <in.xlsx> --out <out.xlsx>      Hyoka が加えた書式・入力規則・メモ・集計表を取り除く
                                               (removes everything Hyoka added)
 
@@ -41,10 +45,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command !== "check" && command !== "clear")
     return { kind: "usage", message: `unknown command: ${command}` };
-  const args: Partial<CheckArgs> & { command: "check" | "clear"; lang: Lang; debug: boolean } = {
+  const args: Partial<CheckArgs> & {
+    command: "check" | "clear";
+    lang: Lang;
+    debug: boolean;
+    inPlace: boolean;
+  } = {
     command,
     lang: "ja",
     debug: false,
+    inPlace: false,
   };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -84,6 +94,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         case "--debug":
           args.debug = true;
           break;
+        case "--in-place":
+          args.inPlace = true;
+          break;
         case "--jobs": {
           const v = value();
           if (!/^\d+$/.test(v))
@@ -103,7 +116,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (positional.length === 0) return { kind: "usage", message: "no input file" };
   if (command === "clear" && positional.length !== 1)
     return { kind: "usage", message: `clear takes one input file, not ${positional.length}` };
-  if (command === "clear" && !args.out)
-    return { kind: "usage", message: "clear needs --out <out.xlsx>" };
+  if (args.inPlace && args.out)
+    return { kind: "usage", message: "--in-place and --out cannot be used together" };
+  if (args.inPlace && positional.length !== 1)
+    return { kind: "usage", message: "--in-place takes one input file" };
+  if (command === "clear" && !args.out && !args.inPlace)
+    return { kind: "usage", message: "clear needs --out <out.xlsx> or --in-place" };
   return { kind: "run", args: { ...args, input: positional[0], inputs: positional } as CheckArgs };
 }

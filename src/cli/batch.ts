@@ -61,7 +61,9 @@ async function runPool(
   onDone: (o: FileOutcome) => void
 ): Promise<FileOutcome[]> {
   const results = new Map<string, FileOutcome>();
-  if (threads <= 0) {
+  const script = path.join(__dirname, "batchWorker.js");
+  // From the TypeScript sources (tests) there is no compiled worker: check in this thread.
+  if (threads <= 0 || !fs.existsSync(script)) {
     for (const job of jobs) {
       const o = await checkFile(job, profile);
       results.set(job.file, o);
@@ -70,7 +72,6 @@ async function runPool(
     return jobs.map((j) => results.get(j.file)!);
   }
   const queue = [...jobs];
-  const script = path.join(__dirname, "batchWorker.js");
   await Promise.all(
     Array.from({ length: Math.min(threads, jobs.length) }, async () => {
       const worker = new Worker(script, { workerData: { profile } });
@@ -79,9 +80,12 @@ async function runPool(
           const current = job;
           const o = await new Promise<FileOutcome>((resolve, reject) => {
             const fail = (e: Error) => reject(e);
+            const exit = (code: number) => reject(new Error(`worker exited (${code})`));
             worker.once("error", fail);
+            worker.once("exit", exit);
             worker.once("message", (m: FileOutcome) => {
               worker.off("error", fail);
+              worker.off("exit", exit);
               resolve(m);
             });
             worker.postMessage(current);

@@ -5,7 +5,7 @@ import { defaultProfile, parseProfile, ProfileError, type Profile } from "../cor
 import { buildClearPlan, buildWritePlan } from "../core/plan";
 import { readGrids } from "../xlsx/readGrids";
 import { applyPlanToWorkbook } from "../xlsx/applyPlan";
-import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
+import { backupFile, loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
 import { expandInputs } from "./inputs";
@@ -54,6 +54,8 @@ async function isBatch(args: CheckArgs): Promise<boolean> {
 }
 
 async function batch(args: CheckArgs, profile: Profile, io: Io): Promise<number> {
+  if (args.inPlace)
+    throw new UsageError("--in-place は 1 つのファイルに使います / --in-place works on one file");
   if (args.json === "-")
     throw new UsageError(
       "まとめて検証するときは --json にディレクトリを指定してください / in a batch, --json names a directory"
@@ -94,14 +96,25 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   const workbook = await loadWorkbook(args.input);
   const grids = readGrids(workbook);
   const file = path.basename(args.input);
+  const target = args.inPlace ? args.input : args.out;
+  /** In place: a backup first, then the new file through a temporary one, so the input is never half written. */
+  const save = async () => {
+    if (args.inPlace) {
+      const backup = await backupFile(args.input);
+      (args.json === "-" ? io.err : io.out)(
+        args.lang === "ja" ? `元のファイルの控え: ${backup}` : `Backup of the original: ${backup}`
+      );
+    }
+    await saveWorkbook(workbook, target!);
+  };
 
   if (args.command === "clear") {
     applyPlanToWorkbook(workbook, buildClearPlan(grids));
-    await saveWorkbook(workbook, args.out!);
+    await save();
     io.out(
       args.lang === "ja"
-        ? `Hyoka が加えたものを取り除きました: ${args.out}`
-        : `Removed everything Hyoka added: ${args.out}`
+        ? `Hyoka が加えたものを取り除きました: ${target}`
+        : `Removed everything Hyoka added: ${target}`
     );
     return 0;
   }
@@ -118,7 +131,7 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON report: ${args.json}`);
     }
   }
-  if (args.out) {
+  if (target) {
     const evaluationSheets = new Set(
       report.sheets
         .filter((s) => s.role === "outcome" || s.role === "initiative")
@@ -135,9 +148,9 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       );
     const plan = buildWritePlan(result, profile, args.lang);
     const { skipped } = applyPlanToWorkbook(workbook, plan);
-    await saveWorkbook(workbook, args.out);
+    await save();
     const say = args.json === "-" ? io.err : io.out;
-    say(args.lang === "ja" ? `\n検証済みのブック: ${args.out}` : `\nChecked workbook: ${args.out}`);
+    say(args.lang === "ja" ? `\n検証済みのブック: ${target}` : `\nChecked workbook: ${target}`);
     for (const s of skipped) {
       say(
         args.lang === "ja"

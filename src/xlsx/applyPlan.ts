@@ -29,6 +29,19 @@ function noteText(note: ExcelJS.Comment | string | undefined): string {
   return (note.texts ?? []).map((t) => t.text).join("");
 }
 
+/**
+ * ExcelJS has no call to remove a note. A note read from a file lives twice, on the cell and in the model
+ * of its value (which is what gets written), so both go.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const inner = cell as unknown as {
+    _comment?: unknown;
+    _value?: { model?: { comment?: unknown } };
+  };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
+}
+
 type ValidationModel = Record<string, ExcelJS.DataValidation & { errorTitle?: string }>;
 
 function validationsOf(ws: ExcelJS.Worksheet): ValidationModel {
@@ -51,9 +64,8 @@ function removeMarked(ws: ExcelJS.Worksheet): void {
     if (dv?.errorTitle === VALIDATION_TITLE) delete model[address];
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (noteText(cell.note as ExcelJS.Comment | string | undefined).startsWith(NOTE_PREFIX)) {
-        (cell as unknown as { _comment?: unknown })._comment = undefined;
-      }
+      if (noteText(cell.note as ExcelJS.Comment | string | undefined).startsWith(NOTE_PREFIX))
+        removeNote(cell);
     })
   );
 }

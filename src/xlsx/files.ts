@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zipCheck";
 
@@ -62,4 +62,20 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Pr
   const tmp = `${file}.${process.pid}.tmp`;
   await workbook.xlsx.writeFile(tmp);
   await fs.rename(tmp, file);
+}
+
+/** A copy of the file beside it, named with the time (book.backup-20261122-031500.xlsx); never overwrites. */
+export async function backupFile(file: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let i = 0; ; i++) {
+    const backup = `${base}.backup-${stamp}${i > 0 ? `-${i}` : ""}${ext || ".xlsx"}`;
+    try {
+      await fs.copyFile(file, backup, fsConstants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EEXIST") throw e;
+    }
+  }
 }
