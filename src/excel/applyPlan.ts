@@ -16,6 +16,8 @@ export interface ApplyOptions {
   notes: boolean;
   /** Bytes per write request: under 5 MB on Excel on the web (the default); desktop Excel has no limit. */
   requestBudget?: number;
+  /** Putting back what was there after a failed write: protected sheets are left alone, and no second rollback. */
+  restoring?: boolean;
 }
 
 export type ApplyOutcome =
@@ -37,9 +39,19 @@ export type ApplyOutcome =
     }
   | {
       applied: false;
+      reason: "protected";
       /** Nothing was changed: these sheets (or the workbook's structure) are protected. */
       protectedSheets: string[];
       workbookProtected: boolean;
+      syncs: number;
+    }
+  | {
+      applied: false;
+      reason: "failed";
+      /** The Excel error that stopped the write. */
+      error: unknown;
+      /** True: Hyoka put back everything it had changed, the workbook is as it was; false: it is half done. */
+      restored: boolean;
       syncs: number;
     };
 
@@ -72,6 +84,72 @@ function union(a: HyokaMeta, b: HyokaMeta | null): HyokaMeta {
   };
 }
 
+interface Before {
+  rules: { sheet: string; range: string; formula: string; fill: string; font: string }[];
+  validations: { sheet: string; range: string; rule: Excel.DataValidationRule; message: string }[];
+  notes: { sheet: string; address: string; text: string }[];
+  written: { sheet: string; range: string; values: unknown[][] }[];
+  created: { name: string; row: number; col: number; values: unknown[][] }[];
+}
+
+function bareAddress(address: string): string {
+  return address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+}
+
+/** The plan that puts Hyoka's earlier additions back after a failed write, and removes anything new. */
+function restorePlan(plan: WritePlan, before: Before): WritePlan {
+  const everything = union(plan.previous, plan.meta);
+  const bySheetRange = new Map<string, WritePlan["formats"][number]>();
+  for (const r of before.rules) {
+    const range = bareAddress(r.range);
+    const key = `${r.sheet}\u0000${range}`;
+    const entry = bySheetRange.get(key) ?? { sheet: r.sheet, range, rules: [] };
+    // The code only names the rule; colors and formula are what Excel keeps.
+    entry.rules.push({
+      code: "A",
+      formula: r.formula.replace(/^=/, ""),
+      fill: r.fill,
+      font: r.font,
+    });
+    bySheetRange.set(key, entry);
+  }
+  const text = (values: unknown[][]) =>
+    values.map((row) => row.map((v) => (typeof v === "number" ? v : String(v ?? ""))));
+  return {
+    previous: everything,
+    replace: plan.replace,
+    formats: [...bySheetRange.values()],
+    validations: before.validations.map((v) => ({
+      sheet: v.sheet,
+      range: v.range,
+      list: String(v.rule.list?.source ?? "").split(","),
+      message: v.message,
+    })),
+    notes: before.notes.map((n) => ({
+      sheet: n.sheet,
+      cell: bareAddress(n.address),
+      text: n.text,
+    })),
+    summaries: [
+      ...before.written.map((w) => ({
+        sheet: w.sheet,
+        create: false,
+        blocks: [{ anchor: w.range.split(":")[0], values: text(w.values) }],
+        bold: [],
+        columnWidths: [],
+      })),
+      ...before.created.map((c) => ({
+        sheet: c.name,
+        create: true,
+        blocks: [{ anchor: a1Range(c.row, c.col, c.row, c.col), values: text(c.values) }],
+        bold: [],
+        columnWidths: [],
+      })),
+    ],
+    meta: metaIsEmpty(plan.previous) ? null : plan.previous,
+  };
+}
+
 /**
  * Carries out a write plan in Excel: first remove what Hyoka added before (of the kinds the plan replaces), then
  * add the new. One sync to look at what is there (Hyoka's rules, dropdowns and notes), one to write; a plan over
@@ -83,7 +161,7 @@ export async function applyPlan(
   snapshot?: WorkbookSnapshot,
   options: ApplyOptions = { notes: true }
 ): Promise<ApplyOutcome> {
-  const read = snapshot ?? (await readWorkbook(context));
+  const read = snapshot ?? (await readWorkbook(context, { notes: options.notes }));
   let syncs = snapshot ? 0 : read.syncs;
   const exists = new Set(read.sheets.map((s) => s.name));
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
@@ -98,14 +176,20 @@ export async function applyPlan(
     sheet: string;
     item: Excel.ConditionalFormat;
     rule: Excel.ConditionalFormatRule;
+    range: Excel.Range;
+    fill: Excel.ConditionalRangeFill;
+    font: Excel.ConditionalRangeFont;
   }[] = [];
   if (marks)
     for (const [name, cfs] of read.conditionalFormats)
       for (const item of cfs.items)
         if (item.type === "Custom") {
-          const rule = item.custom.rule;
-          rule.load("formula");
-          customRules.push({ sheet: name, item, rule });
+          // Formula to tell Hyoka's own; range and colors to put them back if the write fails.
+          const rule = item.custom.rule.load("formula");
+          const range = item.getRange().load("address");
+          const fill = item.custom.format.fill.load("color");
+          const font = item.custom.format.font.load("color");
+          customRules.push({ sheet: name, item, rule, range, fill, font });
         }
   const dvTargets = [
     ...previousValidated.map((v) => ({ ...v, previous: true })),
@@ -114,17 +198,23 @@ export async function applyPlan(
     .filter((v) => exists.has(v.sheet))
     .map((v) => {
       const dv = sheet(v.sheet).getRange(v.range).dataValidation;
-      dv.load("type,errorAlert");
+      dv.load("type,errorAlert,rule");
       return { ...v, dv };
     });
-  const noteCollections = new Map<string, Excel.NoteCollection>();
   const plannedNotes: { sheet: string; cell: string; text: string; existing: Excel.Note | null }[] =
     [];
+  const hyokaNotes: { sheet: string; note: Excel.Note; where: Excel.Range | null }[] = [];
+  // Notes read with the workbook can be located now; otherwise they are read in this sync (and not located).
+  const notesLater = new Map<string, Excel.NoteCollection>();
   if (marks && options.notes) {
-    for (const s of read.sheets) {
-      const notes = sheet(s.name).notes;
-      notes.load("items/content");
-      noteCollections.set(s.name, notes);
+    if (read.notes) {
+      for (const [name, collection] of read.notes)
+        for (const note of collection.items)
+          if (note.content.startsWith(NOTE_PREFIX))
+            hyokaNotes.push({ sheet: name, note, where: note.getLocation().load("address") });
+    } else {
+      for (const s of read.sheets)
+        notesLater.set(s.name, sheet(s.name).notes.load("items/content"));
     }
     for (const n of plan.notes) {
       if (!exists.has(n.sheet)) continue;
@@ -133,15 +223,29 @@ export async function applyPlan(
       plannedNotes.push({ ...n, existing });
     }
   }
+  // What Hyoka's summary cells and sheets hold now, to put back if the write fails.
+  const writtenNow = previousSummaries.written
+    .filter((w) => exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
+    .map((w) => ({
+      sheet: w.sheet,
+      address: w.range,
+      range: sheet(w.sheet).getRange(w.range).load("values"),
+    }));
+  const createdNow = previousSummaries.created
+    .filter((name) => exists.has(name))
+    .map((name) => ({
+      name,
+      range: sheet(name).getUsedRange(true).load("values,rowIndex,columnIndex"),
+    }));
   const workbookProtection = context.workbook.protection;
   workbookProtection.load("protected");
   syncs += 1;
   await context.sync();
 
   const hyokaRules = customRules.filter((r) => r.rule.formula.includes(FORMULA_MARK));
-  const hyokaNotes = [...noteCollections.entries()].flatMap(([name, c]) =>
-    c.items.filter((n) => n.content.startsWith(NOTE_PREFIX)).map((note) => ({ sheet: name, note }))
-  );
+  for (const [name, collection] of notesLater)
+    for (const note of collection.items)
+      if (note.content.startsWith(NOTE_PREFIX)) hyokaNotes.push({ sheet: name, note, where: null });
   const isHyokaDv = (dv: Excel.DataValidation) =>
     dv.type !== "None" && dv.errorAlert?.title === VALIDATION_TITLE;
 
@@ -159,163 +263,210 @@ export async function applyPlan(
   const protectedSheets = read.sheets
     .filter((s) => s.protected && touched.has(s.name))
     .map((s) => s.name);
+
   const changesStructure =
     plan.summaries.some((s) => s.create) ||
     previousSummaries.created.some((c) => exists.has(c)) ||
     exists.has(META_SHEET) !== !metaIsEmpty(plan.meta);
   const workbookProtected = changesStructure && workbookProtection.protected;
-  if (protectedSheets.length > 0 || workbookProtected)
-    return { applied: false, protectedSheets, workbookProtected, syncs };
+  // Putting back after a failure, a protected sheet is left alone: Excel refused every change to it.
+  const leave = new Set(options.restoring ? protectedSheets : []);
+  if (!options.restoring && (protectedSheets.length > 0 || workbookProtected))
+    return { applied: false, reason: "protected", protectedSheets, workbookProtected, syncs };
+  const open = <T extends { sheet: string }>(xs: T[]) => xs.filter((x) => !leave.has(x.sheet));
 
+  const before = {
+    rules: hyokaRules.map((r) => ({
+      sheet: r.sheet,
+      range: r.range.address,
+      formula: r.rule.formula,
+      fill: r.fill.color,
+      font: r.font.color,
+    })),
+    validations: dvTargets
+      .filter((v) => v.previous && isHyokaDv(v.dv))
+      .map((v) => ({
+        sheet: v.sheet,
+        range: v.range,
+        rule: v.dv.rule,
+        message: v.dv.errorAlert.message,
+      })),
+    notes: hyokaNotes.flatMap((n) =>
+      n.where ? [{ sheet: n.sheet, address: n.where.address, text: n.note.content }] : []
+    ),
+    written: writtenNow.map((w) => ({ sheet: w.sheet, range: w.address, values: w.range.values })),
+    created: createdNow.map((c) => ({
+      name: c.name,
+      row: c.range.rowIndex,
+      col: c.range.columnIndex,
+      values: c.range.values,
+    })),
+  };
   const batch = new WriteBatcher(context, options.requestBudget);
   const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
   const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };
   const removed = { formatRules: 0, validations: 0, notes: 0, sheets: 0 };
-
-  const writeMeta = async (meta: HyokaMeta, metaExists: boolean) => {
-    const text = JSON.stringify(meta);
-    await batch.add(jsonBytes(text), () => {
-      const ws = metaExists ? sheet(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
-      ws.getRange("A1").values = [[text]];
-      if (!metaExists) ws.visibility = "VeryHidden";
-    });
-  };
-  // The record first names everything old and new, so an interrupted run can still be cleared completely.
-  const recordAll = union(plan.previous, plan.meta);
-  const alreadyRecorded =
-    exists.has(META_SHEET) &&
-    JSON.stringify(recordAll) === JSON.stringify(union(plan.previous, null));
-  if (!metaIsEmpty(recordAll) && !alreadyRecorded)
-    await writeMeta(recordAll, exists.has(META_SHEET));
-  const metaNowExists = exists.has(META_SHEET) || !metaIsEmpty(recordAll);
-
-  for (const r of hyokaRules)
-    await batch.add(64, () => {
-      r.item.delete();
-      removed.formatRules += 1;
-    });
-  for (const v of dvTargets)
-    if (v.previous && isHyokaDv(v.dv))
-      await batch.add(64, () => {
-        v.dv.clear();
-        removed.validations += 1;
+  try {
+    const writeMeta = async (meta: HyokaMeta, metaExists: boolean) => {
+      const text = JSON.stringify(meta);
+      await batch.add(jsonBytes(text), () => {
+        const ws = metaExists ? sheet(META_SHEET) : context.workbook.worksheets.add(META_SHEET);
+        ws.getRange("A1").values = [[text]];
+        if (!metaExists) ws.visibility = "VeryHidden";
       });
-  for (const n of hyokaNotes)
-    await batch.add(64, () => {
-      n.note.delete();
-      removed.notes += 1;
-    });
-  for (const name of previousSummaries.created)
-    if (exists.has(name))
-      await batch.add(64, () => {
-        sheet(name).delete();
-        removed.sheets += 1;
-      });
-  for (const w of previousSummaries.written)
-    if (exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
-      await batch.add(64, () => sheet(w.sheet).getRange(w.range).clear("Contents"));
+    };
+    // The record first names everything old and new, so an interrupted run can still be cleared completely.
+    const recordAll = union(plan.previous, plan.meta);
+    const alreadyRecorded =
+      exists.has(META_SHEET) &&
+      JSON.stringify(recordAll) === JSON.stringify(union(plan.previous, null));
+    if (!metaIsEmpty(recordAll) && !alreadyRecorded)
+      await writeMeta(recordAll, exists.has(META_SHEET));
+    const metaNowExists = exists.has(META_SHEET) || !metaIsEmpty(recordAll);
 
-  for (const f of plan.formats) {
-    if (!exists.has(f.sheet)) continue;
-    await batch.add(jsonBytes(f), () => {
-      const range = sheet(f.sheet).getRange(f.range);
-      for (const rule of f.rules) {
-        const cf = range.conditionalFormats.add("Custom");
-        cf.custom.rule.formula = `=${rule.formula}`;
-        cf.custom.format.fill.color = rule.fill;
-        cf.custom.format.font.color = rule.font;
-        added.formatRules += 1;
-      }
-      added.formatRanges += 1;
-    });
-  }
-  const planned = new Map(
-    dvTargets.filter((v) => !v.previous).map((v) => [`${v.sheet}!${v.range}`, v.dv])
-  );
-  for (const v of plan.validations) {
-    const dv = planned.get(`${v.sheet}!${v.range}`);
-    if (!dv) continue;
-    if (dv.type !== "None" && !isHyokaDv(dv)) {
-      skipped.push({ sheet: v.sheet, cell: v.range, what: "validation" });
-      continue;
+    for (const r of open(hyokaRules))
+      await batch.add(64, () => {
+        r.item.delete();
+        removed.formatRules += 1;
+      });
+    for (const v of open(dvTargets))
+      if (v.previous && isHyokaDv(v.dv))
+        await batch.add(64, () => {
+          v.dv.clear();
+          removed.validations += 1;
+        });
+    for (const n of open(hyokaNotes))
+      await batch.add(64, () => {
+        n.note.delete();
+        removed.notes += 1;
+      });
+    for (const name of previousSummaries.created.filter((c) => !leave.has(c)))
+      if (exists.has(name))
+        await batch.add(64, () => {
+          sheet(name).delete();
+          removed.sheets += 1;
+        });
+    for (const w of open(previousSummaries.written))
+      if (exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
+        await batch.add(64, () => sheet(w.sheet).getRange(w.range).clear("Contents"));
+
+    for (const f of open(plan.formats)) {
+      if (!exists.has(f.sheet)) continue;
+      await batch.add(jsonBytes(f), () => {
+        const range = sheet(f.sheet).getRange(f.range);
+        for (const rule of f.rules) {
+          const cf = range.conditionalFormats.add("Custom");
+          cf.custom.rule.formula = `=${rule.formula}`;
+          cf.custom.format.fill.color = rule.fill;
+          cf.custom.format.font.color = rule.font;
+          added.formatRules += 1;
+        }
+        added.formatRanges += 1;
+      });
     }
-    await batch.add(jsonBytes(v), () => {
-      dv.clear();
-      dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-      dv.errorAlert = {
-        showAlert: true,
-        style: "Warning",
-        title: VALIDATION_TITLE,
-        message: v.message,
-      };
-      dv.ignoreBlanks = true;
-      added.validations += 1;
-    });
-  }
-  for (const n of plannedNotes) {
-    const own =
-      n.existing && !n.existing.isNullObject && !n.existing.content.startsWith(NOTE_PREFIX);
-    if (own) {
-      skipped.push({ sheet: n.sheet, cell: n.cell, what: "note" });
-      continue;
-    }
-    await batch.add(jsonBytes(n.text), () => {
-      const ws = sheet(n.sheet);
-      ws.notes.add(ws.getRange(n.cell), n.text);
-      added.notes += 1;
-    });
-  }
-  for (const s of plan.summaries) {
-    if (!s.create && !exists.has(s.sheet)) continue;
-    await batch.add(64, () => {
-      if (s.create) {
-        context.workbook.worksheets.add(s.sheet);
-        added.sheets += 1;
+    const planned = new Map(
+      dvTargets.filter((v) => !v.previous).map((v) => [`${v.sheet}!${v.range}`, v.dv])
+    );
+    for (const v of open(plan.validations)) {
+      const dv = planned.get(`${v.sheet}!${v.range}`);
+      if (!dv) continue;
+      if (dv.type !== "None" && !isHyokaDv(dv)) {
+        skipped.push({ sheet: v.sheet, cell: v.range, what: "validation" });
+        continue;
       }
-    });
-    for (const block of s.blocks) {
-      if (block.values.length === 0) continue;
-      const values = padRows(block.values);
-      const origin = parseA1(block.anchor);
-      const address = a1Range(
-        origin.row,
-        origin.col,
-        origin.row + values.length - 1,
-        origin.col + values[0].length - 1
-      );
-      await batch.add(jsonBytes(values), () => {
-        const range = sheet(s.sheet).getRange(address);
-        range.values = values;
-        // Only Hyoka's own sheets get its formatting; a template keeps its own.
+      await batch.add(jsonBytes(v), () => {
+        dv.clear();
+        dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+        dv.errorAlert = {
+          showAlert: true,
+          style: "Warning",
+          title: VALIDATION_TITLE,
+          message: v.message,
+        };
+        dv.ignoreBlanks = true;
+        added.validations += 1;
+      });
+    }
+    for (const n of open(plannedNotes)) {
+      const own =
+        n.existing && !n.existing.isNullObject && !n.existing.content.startsWith(NOTE_PREFIX);
+      if (own) {
+        skipped.push({ sheet: n.sheet, cell: n.cell, what: "note" });
+        continue;
+      }
+      await batch.add(jsonBytes(n.text), () => {
+        const ws = sheet(n.sheet);
+        ws.notes.add(ws.getRange(n.cell), n.text);
+        added.notes += 1;
+      });
+    }
+    for (const s of plan.summaries.filter((x) => x.create || !leave.has(x.sheet))) {
+      if (!s.create && !exists.has(s.sheet)) continue;
+      await batch.add(64, () => {
         if (s.create) {
-          range.format.wrapText = true;
-          range.format.verticalAlignment = "Top";
+          context.workbook.worksheets.add(s.sheet);
+          added.sheets += 1;
         }
       });
-    }
-    if (s.create)
-      await batch.add(64 * (s.bold.length + s.columnWidths.length), () => {
-        const ws = sheet(s.sheet);
-        for (const b of s.bold) ws.getRange(b).format.font.bold = true;
-        // ExcelJS widths are characters; Excel's are points (about 7 per character of the default font).
-        s.columnWidths.forEach((w, i) => {
-          ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
+      for (const block of s.blocks) {
+        if (block.values.length === 0) continue;
+        const values = padRows(block.values);
+        const origin = parseA1(block.anchor);
+        const address = a1Range(
+          origin.row,
+          origin.col,
+          origin.row + values.length - 1,
+          origin.col + values[0].length - 1
+        );
+        await batch.add(jsonBytes(values), () => {
+          const range = sheet(s.sheet).getRange(address);
+          range.values = values;
+          // Only Hyoka's own sheets get its formatting; a template keeps its own.
+          if (s.create) {
+            range.format.wrapText = true;
+            range.format.verticalAlignment = "Top";
+          }
         });
-      });
-  }
+      }
+      if (s.create)
+        await batch.add(64 * (s.bold.length + s.columnWidths.length), () => {
+          const ws = sheet(s.sheet);
+          for (const b of s.bold) ws.getRange(b).format.font.bold = true;
+          // ExcelJS widths are characters; Excel's are points (about 7 per character of the default font).
+          s.columnWidths.forEach((w, i) => {
+            ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
+          });
+        });
+    }
 
-  if (metaIsEmpty(plan.meta)) {
-    if (metaNowExists)
-      await batch.add(64, () => {
-        const ws = sheet(META_SHEET);
-        // Excel refuses to delete a very hidden sheet.
-        ws.visibility = "Hidden";
-        ws.delete();
+    if (metaIsEmpty(plan.meta)) {
+      if (metaNowExists)
+        await batch.add(64, () => {
+          const ws = sheet(META_SHEET);
+          // Excel refuses to delete a very hidden sheet.
+          ws.visibility = "Hidden";
+          ws.delete();
+        });
+    } else if (JSON.stringify(plan.meta) !== JSON.stringify(recordAll)) {
+      await writeMeta(plan.meta!, metaNowExists);
+    }
+    await batch.flush();
+  } catch (error) {
+    if (options.restoring) throw error;
+    // Put back what was there: everything Hyoka may have added goes, what it had added before returns.
+    let restored = false;
+    try {
+      const outcome = await applyPlan(context, restorePlan(plan, before), undefined, {
+        ...options,
+        restoring: true,
       });
-  } else if (JSON.stringify(plan.meta) !== JSON.stringify(recordAll)) {
-    await writeMeta(plan.meta!, metaNowExists);
+      restored = outcome.applied;
+      syncs += outcome.syncs;
+    } catch {
+      restored = false;
+    }
+    return { applied: false, reason: "failed", error, restored, syncs: syncs + batch.syncs };
   }
-  await batch.flush();
   return {
     applied: true,
     skipped,

@@ -14,6 +14,8 @@ export interface WorkbookSnapshot {
   sheets: SheetInfo[];
   /** Each sheet's conditional formats, loaded with their types (proxies valid in the context that read them). */
   conditionalFormats: Map<string, Excel.ConditionalFormatCollection>;
+  /** Each sheet's notes with their text, when asked for (ExcelApi 1.18). */
+  notes: Map<string, Excel.NoteCollection> | null;
   /** context.sync() calls the read took. */
   syncs: number;
 }
@@ -24,6 +26,8 @@ export interface ReadOptions {
    * Values and number formats average well under 30 bytes a cell, so the default stays under 5 MB.
    */
   chunkCells?: number;
+  /** Also read every sheet's notes (needs ExcelApi 1.18), so applyPlan can find and put back Hyoka's own. */
+  notes?: boolean;
 }
 
 const DEFAULT_CHUNK_CELLS = 100_000;
@@ -99,8 +103,14 @@ export async function readWorkbook(
     },
   }));
   const conditionalFormats = new Map<string, Excel.ConditionalFormatCollection>();
+  const notes = options.notes ? new Map<string, Excel.NoteCollection>() : null;
   const queueCommon = () =>
     sheets.map(({ ws, info }) => {
+      if (notes) {
+        const collection = ws.notes;
+        collection.load("items/content");
+        notes.set(info.name, collection);
+      }
       const merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load("address");
       const cfs = ws.getRange().conditionalFormats;
@@ -127,6 +137,7 @@ export async function readWorkbook(
       grids: reads.map(toGrid),
       sheets: sheets.map((s) => s.info),
       conditionalFormats,
+      notes,
       syncs,
     };
   } catch (error) {
@@ -200,5 +211,11 @@ export async function readWorkbook(
     if (cells > 0 && bytes > 0)
       budget = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (bytes / cells)));
   }
-  return { grids: reads.map(toGrid), sheets: sheets.map((s) => s.info), conditionalFormats, syncs };
+  return {
+    grids: reads.map(toGrid),
+    sheets: sheets.map((s) => s.info),
+    conditionalFormats,
+    notes,
+    syncs,
+  };
 }

@@ -43,7 +43,7 @@ function planFor(action: Action, plan: WritePlan): WritePlan {
 export async function runAction(action: Action, options: ActionOptions): Promise<ActionResult> {
   const { profile, lang, run } = options;
   return run({ delayForCellEdit: true }, async (context) => {
-    const snapshot = await readWorkbook(context);
+    const snapshot = await readWorkbook(context, { notes: options.notes && action !== "check" });
     const result = checkWorkbook(snapshot.grids, profile);
     const report = toJsonReport(result, profile, lang);
     if (action === "check") return { action, report, outcome: null, syncs: snapshot.syncs };

@@ -1,6 +1,7 @@
 import type { Lang } from "../core/report";
 import type { ActionResult } from "../excel/session";
 import { t, tDone } from "./strings";
+import { describeError } from "../excel/errors";
 
 export interface PaneMessage {
   intent: "success" | "warning" | "error" | "info";
@@ -13,6 +14,22 @@ export function outcomeMessage(result: ActionResult, lang: Lang): PaneMessage | 
   const o = result.outcome;
   if (!o || result.action === "check") return null;
   const ja = lang === "ja";
+  if (!o.applied && o.reason === "failed") {
+    const cause = describeError(o.error)[lang];
+    return {
+      intent: "error",
+      title: o.restored
+        ? ja
+          ? "途中で止まったため、元に戻しました"
+          : "Stopped part way; the workbook is back as it was"
+        : ja
+          ? "途中で止まりました（一部だけ書き込まれています）"
+          : "Stopped part way (partly written)",
+      body: o.restored
+        ? `${cause} ${ja ? "ブックは押す前と同じです。" : "The workbook is as it was before."}`
+        : `${cause} ${ja ? "「クリア」を押すと Hyoka が加えたものをすべて取り除けます。" : "Press Clear to remove everything Hyoka added."}`,
+    };
+  }
   if (!o.applied) {
     const parts = [
       ...(o.protectedSheets.length > 0

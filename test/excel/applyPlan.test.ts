@@ -8,7 +8,8 @@ import { checkWorkbook } from "../../src/core/report";
 import { buildWritePlan } from "../../src/core/plan";
 import { readGrids } from "../../src/xlsx/readGrids";
 import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
-import { MockExcelHost } from "../host/mockExcel";
+import { MockExcelHost, OfficeError } from "../host/mockExcel";
+import { outcomeMessage } from "../../src/taskpane/outcomeMessage";
 import { bookFromJson, bookState, cloneBook, type BookJson } from "../host/mockBook";
 import { bookJsonFromWorkbook } from "../host/fromXlsx";
 import { SAMPLE } from "../helpers/seed";
@@ -187,5 +188,56 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     const result = checkWorkbook(snapshot.grids, defaultProfile);
     const outcome = await applyPlan(h.context(), buildWritePlan(result, defaultProfile, "ja"));
     expect(outcome).toMatchObject({ applied: true, syncs: 4 });
+  });
+
+  describe("an Excel error in the middle of writing", () => {
+    const LATER = "6 具体的取組"; // the fourth sheet: the three before it are changed before the failure
+
+    async function interrupted(failRestore: boolean) {
+      const h = host();
+      await act(h, "color");
+      await act(h, "summary");
+      const before = bookState(cloneBook(h.book));
+      h.resetCounters();
+      // Read (2 syncs), look (1), write (4th): someone protects a sheet just before the write.
+      h.beforeSync = (n) => {
+        if (n === 4) h.sheet(LATER)!.protected = true;
+        if (failRestore && n > 4) throw new OfficeError("GeneralException", "Excel stopped answering");
+      };
+      const result = await act(h, "color");
+      return { h, before, result };
+    }
+
+    test("leaves the workbook as it was: what was already changed is put back, and the pane says so", async () => {
+      const { h, before, result } = await interrupted(false);
+      expect(result.outcome).toMatchObject({ applied: false, reason: "failed", restored: true });
+      expect(bookState(h.book)).toEqual(before);
+      const message = outcomeMessage(result, "ja")!;
+      expect(message.title).toBe("途中で止まったため、元に戻しました");
+      expect(message.body).toContain("保護");
+      expect(message.body).toContain("押す前と同じ");
+    });
+
+    test("when putting back fails too, the pane says the workbook is half done and how to clear it", async () => {
+      const { result } = await interrupted(true);
+      expect(result.outcome).toMatchObject({ applied: false, reason: "failed", restored: false });
+      const message = outcomeMessage(result, "en")!;
+      expect(message.title).toBe("Stopped part way (partly written)");
+      expect(message.body).toContain("Press Clear");
+    });
+
+    test("a summary interrupted part way puts the tally cells back as they were", async () => {
+      const h = host();
+      await act(h, "summary");
+      h.sheet("業績目標の達成状況")!.values[2][2] = 99; // the previous tally, as a later run finds it
+      const before = bookState(cloneBook(h.book));
+      h.resetCounters();
+      h.beforeSync = (n) => {
+        if (n === 4) h.sheet("目標未達成の取組み")!.protected = true;
+      };
+      const result = await act(h, "summary");
+      expect(result.outcome).toMatchObject({ applied: false, reason: "failed", restored: true });
+      expect(bookState(h.book)).toEqual(before);
+    });
   });
 });

@@ -118,6 +118,8 @@ export class MockExcelHost {
   /** True while the user is typing in a cell. */
   editing = false;
   selection: { sheet: string; address: string } | null = null;
+  /** Called before each sync with its number (1-based): tests change the book here, as another user might. */
+  beforeSync: ((n: number) => void) | null = null;
   activeSheet: string | null = null;
   readonly payloadLimit: number;
   readonly apiVersion: number;
@@ -211,6 +213,7 @@ class MockContext {
 
   private async sync(base: () => Promise<void>): Promise<void> {
     this.host.syncs += 1;
+    this.host.beforeSync?.(this.host.syncs);
     const queue = this.queue;
     const loads = this.loads;
     this.queue = [];
@@ -308,10 +311,12 @@ class MockContext {
 
   private worksheetCollection(): Mock {
     if (this.worksheets) return this.worksheets;
-    const items = this.host.book.sheets.map((s) => this.worksheet(s.name));
-    const coll = this.attach({ items });
+    const coll = this.attach({ items: [] });
     const baseLoad = coll.load;
     coll.load = (arg?: string) => {
+      // As in Office, loading the items again reads the sheets as they are now.
+      const items = this.host.book.sheets.map((s) => this.worksheet(s.name));
+      this.quietly(() => coll.setValue("items", items));
       const props = (arg ?? "").split(",").map((p) => p.trim());
       const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
       if (itemProps.length > 0) for (const item of items) item.load(itemProps.join(","));
@@ -417,6 +422,7 @@ class MockContext {
 
   private note(sheetName: string, cell: string, content: string): Mock {
     const n = this.attach({ content });
+    n.getLocation = () => this.range(sheetName, parseAddress(cell).bounds);
     n.delete = () => this.enqueue(32, () => this.editable(sheetName).notes.delete(cell));
     return n;
   }
@@ -502,7 +508,11 @@ class MockContext {
   private ruleCollection(sheetName: string, b: Bounds): Mock {
     const rules = (this.host.sheet(sheetName)?.rules ?? []).filter((r) => intersects(r.bounds, b));
     const items = rules.map((r) => {
-      const item = this.attach({ type: r.type, custom: { rule: { formula: r.formula } } });
+      const item = this.attach({
+        type: r.type,
+        custom: { rule: { formula: `=${r.formula}` }, format: { fill: { color: r.fill }, font: { color: r.font } } },
+      });
+      item.getRange = () => this.range(sheetName, r.bounds);
       item.delete = () =>
         this.enqueue(32, () => {
           const t = this.editable(sheetName);
@@ -557,6 +567,10 @@ class MockContext {
       for (const p of cellsOf(b, t)) fn(`${p.row},${p.col}`, t);
     };
     dv.clear = () => this.enqueue(32, () => each((k, t) => t.validations.delete(k)));
+    // A rule is one value in Office (loading "rule" gives all of it), not a navigation property.
+    this.quietly(() =>
+      dv.setValue("rule", now.alert ? { list: { inCellDropDown: true, source: now.alert.source } } : {})
+    );
     this.writable(dv, "rule", (rule: Excel.DataValidationRule) =>
       each((k, t) => t.validations.set(k, { type: "List", source: String(rule.list?.source ?? ""), title: "", message: "" }))
     );
