@@ -50,7 +50,9 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     const ranges = [...new Set(sheet.rules.map((r) => JSON.stringify(r.bounds)))];
     expect(ranges).toHaveLength(2); // G5:G10 and H5:H10, never per cell
     expect(sheet.rules.every((r) => r.formula.includes('N("hyoka")=0'))).toBe(true);
-    expect(sheet.rules.find((r) => r.formula.includes('"①"'))?.fill).toBe(defaultProfile.colors["①"].fill);
+    expect(sheet.rules.find((r) => r.formula.includes('"①"'))?.fill).toBe(
+      defaultProfile.colors["①"].fill
+    );
     expect(sheet.validations.get("4,6")?.source).toBe("①(i),①(ii),②(i),②(ii),③");
     expect(sheet.validations.get("9,6")?.title).toBe("Hyoka");
     expect(sheet.notes.get("G9")).toMatch(/^\[Hyoka\]\n■注意: .*8社/s);
@@ -95,6 +97,36 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     expect(fromExcel).toEqual(readGrids(reread));
   });
 
+  test("色分け and 集計表 change no value a person typed; 集計表 writes only below the summary headers", async () => {
+    const h = host();
+    const before = h.book.sheets.map((sh) => ({
+      name: sh.name,
+      values: JSON.stringify(sh.values),
+      formats: JSON.stringify(sh.formats),
+    }));
+    await act(h, "color");
+    await act(h, "summary");
+    for (const b of before) {
+      const now = h.sheet(b.name)!;
+      if (b.name === "業績目標の達成状況" || b.name === "目標未達成の取組み") {
+        // Their headers (rows 1–2) are as typed; Hyoka's values start below.
+        expect(JSON.stringify(now.values.slice(0, 2))).toBe(
+          JSON.stringify(JSON.parse(b.values).slice(0, 2))
+        );
+        continue;
+      }
+      expect({
+        sheet: b.name,
+        values: JSON.stringify(now.values),
+        formats: JSON.stringify(now.formats),
+      }).toEqual({
+        sheet: b.name,
+        values: b.values,
+        formats: b.formats,
+      });
+    }
+  });
+
   test("re-applying replaces what Hyoka added instead of stacking it", async () => {
     const h = host();
     await act(h, "color");
@@ -109,7 +141,14 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
   test("クリア removes all Hyoka added and nothing else", async () => {
     const h = host();
     const mine = h.sheet(INITIATIVES)!;
-    mine.rules.push({ id: 1, type: "ColorScale", bounds: { top: 4, left: 3, bottom: 9, right: 3 }, formula: "", fill: "", font: "" });
+    mine.rules.push({
+      id: 1,
+      type: "ColorScale",
+      bounds: { top: 4, left: 3, bottom: 9, right: 3 },
+      formula: "",
+      fill: "",
+      font: "",
+    });
     mine.notes.set("B5", "担当: 山田");
     mine.validations.set("4,8", { type: "WholeNumber", source: "", title: "", message: "" });
     const original = bookState(cloneBook(h.book));
@@ -202,7 +241,8 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
       // Read (2 syncs), look (1), write (4th): someone protects a sheet just before the write.
       h.beforeSync = (n) => {
         if (n === 4) h.sheet(LATER)!.protected = true;
-        if (failRestore && n > 4) throw new OfficeError("GeneralException", "Excel stopped answering");
+        if (failRestore && n > 4)
+          throw new OfficeError("GeneralException", "Excel stopped answering");
       };
       const result = await act(h, "color");
       return { h, before, result };
