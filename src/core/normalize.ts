@@ -4,12 +4,18 @@
  */
 
 /** Full-width ASCII (！..～) to ASCII and the ideographic space to a space; one character for one, so indices are kept. */
-const WIDE = /[\uff01-\uff5e\u3000]/g;
-
 export function foldWidth(text: string): string {
-  return text.replace(WIDE, (ch) =>
-    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)
-  );
+  // A hand loop: this runs on every cell Hyoka reads, and Japanese text is full of full-width （）：％.
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
+      out += text.slice(last, i) + (c === 0x3000 ? " " : String.fromCharCode(c - 0xfee0));
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 const DASHES = /[‐‑‒–—―−－ｰー─━]/g;
@@ -27,7 +33,13 @@ export function normalizeHeader(text: string): string {
 }
 
 /** A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"). */
+const BLANK_START = /[\s\u200b‐‑‒–—―−－ｰー─━\-・な無]/;
+
 export function isBlankLike(text: string): boolean {
+  // Most cells hold text: the first visible character already tells.
+  const first = /[^\s\u200b]/.exec(text);
+  if (!first) return true;
+  if (!BLANK_START.test(first[0])) return false;
   const t = text.replace(/[\s\u200b]+/g, "");
   return t === "" || /^[‐‑‒–—―−－ｰー─━\-・]+$/.test(t) || t === "なし" || t === "無し";
 }
