@@ -153,7 +153,8 @@ function restorePlan(plan: WritePlan, before: Before): WritePlan {
 /**
  * Carries out a write plan in Excel: first remove what Hyoka added before (of the kinds the plan replaces), then
  * add the new. One sync to look at what is there (Hyoka's rules, dropdowns and notes), one to write; a plan over
- * 4 MB is written in as many syncs as its size needs. Nothing is written when a sheet it touches is protected.
+ * 4 MB is written in as many syncs as its size needs. Nothing is written when a sheet it touches is protected,
+ * and a write that Excel stops part way is undone: what Hyoka had added before is put back (restorePlan).
  */
 export async function applyPlan(
   context: Excel.RequestContext,
