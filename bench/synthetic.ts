@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { mergesOf } from "../src/xlsx/readGrids";
 
 /**
  * Evaluation workbooks of any size in the sample's layout: the sample's own header rows, merges and data rows
@@ -25,14 +26,10 @@ function copyRow(from: ExcelJS.Worksheet, fromRow: number, to: ExcelJS.Worksheet
   });
 }
 
+/** The sheet's merges lying within rows top..bottom, 1-based as ExcelJS's mergeCells takes them. */
 function mergesWithin(ws: ExcelJS.Worksheet, top: number, bottom: number): { top: number; left: number; bottom: number; right: number }[] {
-  return ((ws.model as { merges?: string[] }).merges ?? [])
-    .map((ref) => {
-      const [s, e = s] = ref.split(":");
-      const a = ws.getCell(s);
-      const b = ws.getCell(e);
-      return { top: Number(a.row), left: Number(a.col), bottom: Number(b.row), right: Number(b.col) };
-    })
+  return mergesOf(ws)
+    .map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 }))
     .filter((m) => m.top >= top && m.bottom <= bottom);
 }
 

@@ -39,6 +39,14 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
+/** "B7:D9" (or "B7", with or without $) as 0-based bounds. */
+export function rangeBounds(range: string): MergedArea {
+  const [s, e = s] = range.split(":");
+  const a = parseA1(s);
+  const b = parseA1(e);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
 export function a1Range(top: number, left: number, bottom: number, right: number): string {
   const start = a1(top, left);
   const end = a1(bottom, right);

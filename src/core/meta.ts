@@ -1,4 +1,4 @@
-import { parseA1, type SheetGrid } from "./grid";
+import { rangeBounds, type SheetGrid } from "./grid";
 import { META_SHEET } from "./recognize";
 
 /** What Hyoka wrote outside formats, validations and notes: kept in the veryHidden sheet `_hyoka`. */
@@ -40,18 +40,6 @@ export function readMeta(grids: SheetGrid[]): HyokaMeta {
   } catch {
     return EMPTY_META;
   }
-}
-
-export function rangeBounds(range: string): {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-} {
-  const [s, e = s] = range.split(":");
-  const a = parseA1(s);
-  const b = parseA1(e);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
 }
 
 /**

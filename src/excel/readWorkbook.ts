@@ -1,5 +1,5 @@
 import { displayText } from "../core/display";
-import { parseA1, trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
+import { rangeBounds, trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
 import { isPayloadError, jsonBytes, PAYLOAD_BUDGET_BYTES } from "./payload";
 
 export interface SheetInfo {
@@ -38,10 +38,7 @@ function mergesOf(address: string | undefined): MergedArea[] {
   if (!address) return [];
   return address.split(",").map((part) => {
     const ref = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
-    const [s, e = s] = ref.replace(/\$/g, "").trim().split(":");
-    const a = parseA1(s);
-    const b = parseA1(e);
-    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+    return rangeBounds(ref.trim());
   });
 }
 
@@ -104,6 +101,13 @@ export async function readWorkbook(
   }));
   const conditionalFormats = new Map<string, Excel.ConditionalFormatCollection>();
   const notes = options.notes ? new Map<string, Excel.NoteCollection>() : null;
+  const snapshotOf = (reads: SheetRead[]): WorkbookSnapshot => ({
+    grids: reads.map(toGrid),
+    sheets: sheets.map((s) => s.info),
+    conditionalFormats,
+    notes,
+    syncs,
+  });
   const queueCommon = () =>
     sheets.map(({ ws, info }) => {
       if (notes) {
@@ -133,13 +137,7 @@ export async function readWorkbook(
       values: used[i].values as Cell[][],
       formats: used[i].numberFormat as string[][],
     }));
-    return {
-      grids: reads.map(toGrid),
-      sheets: sheets.map((s) => s.info),
-      conditionalFormats,
-      notes,
-      syncs,
-    };
+    return snapshotOf(reads);
   } catch (error) {
     if (!isPayloadError(error)) throw error;
   }
@@ -211,11 +209,5 @@ export async function readWorkbook(
     if (cells > 0 && bytes > 0)
       budget = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (bytes / cells)));
   }
-  return {
-    grids: reads.map(toGrid),
-    sheets: sheets.map((s) => s.info),
-    conditionalFormats,
-    notes,
-    syncs,
-  };
+  return snapshotOf(reads);
 }

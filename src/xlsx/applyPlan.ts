@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { parseA1, columnLetter } from "../core/grid";
+import { columnLetter, parseA1, rangeBounds } from "../core/grid";
 import {
   FORMULA_MARK,
   metaIsEmpty,
@@ -14,12 +14,10 @@ function argb(hex: string): string {
 }
 
 function cellsOf(range: string): string[] {
-  const [s, e = s] = range.split(":");
-  const a = parseA1(s);
-  const b = parseA1(e);
+  const b = rangeBounds(range);
   const out: string[] = [];
-  for (let r = a.row; r <= b.row; r++)
-    for (let c = a.col; c <= b.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
+  for (let r = b.top; r <= b.bottom; r++)
+    for (let c = b.left; c <= b.right; c++) out.push(`${columnLetter(c)}${r + 1}`);
   return out;
 }
 

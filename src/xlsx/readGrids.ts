@@ -1,37 +1,35 @@
 import type ExcelJS from "exceljs";
 import type { MergedArea, SheetGrid } from "../core/grid";
-import { parseA1, trimGrid } from "../core/grid";
+import { rangeBounds, trimGrid } from "../core/grid";
 import { displayText } from "../core/display";
 
-/** A cell's value as a person sees it: formula results, error codes, rich text joined, percentages as 55.9%. */
-export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
-  if (value === null || value === undefined || typeof value !== "object" || value instanceof Date)
-    return displayText(value, numFmt);
-  {
-    if ("richText" in value && Array.isArray(value.richText))
-      return value.richText.map((r) => r.text).join("");
-    if ("error" in value) return String(value.error);
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: ExcelJS.CellValue }).result;
-      if (result && typeof result === "object" && "error" in result) return String(result.error);
-      return cellText(result ?? null, numFmt);
-    }
-    if ("text" in value) return String((value as { text: unknown }).text ?? "");
-  }
+/** A cell's value without ExcelJS's wrappers: a formula's result, an error code, rich text joined, a link's text. */
+export function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("richText" in value && Array.isArray(value.richText))
+    return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return String(value.error);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("text" in value) return String((value as { text: unknown }).text ?? "");
   return String(value);
 }
 
-function parseMerge(ref: string): MergedArea {
-  const [s, e = s] = ref.split(":");
-  const a = parseA1(s);
-  const b = parseA1(e);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+/** A cell's value as a person sees it: formula results, error codes, rich text joined, percentages as 55.9%. */
+export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
+  return displayText(plainValue(value), numFmt);
+}
+
+/** A worksheet's merged areas, 0-based. */
+export function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
+  return ((ws.model as { merges?: string[] }).merges ?? []).map(rangeBounds);
 }
 
 /** Every worksheet as a grid: displayed text of each cell (only the top-left cell of a merge holds it) and merges. */
 export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
   return workbook.worksheets.map((ws) => {
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseMerge);
+    const merges = mergesOf(ws);
     const covered = new Set<string>();
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {

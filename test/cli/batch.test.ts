@@ -8,12 +8,8 @@ import { expandInputs } from "../../src/cli/inputs";
 import { reportSchema } from "../../src/core/report";
 import { syntheticWorkbook } from "../../bench/synthetic";
 import { SAMPLE } from "../helpers/seed";
+import { capture } from "../helpers/io";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;

@@ -4,12 +4,8 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { reportSchema } from "../../src/core/report";
 import { SAMPLE } from "../helpers/seed";
+import { capture } from "../helpers/io";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
 
 describe("hyoka check", () => {
   let dir: string;

@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { mergesOf, plainValue } from "../../src/xlsx/readGrids";
 import type { BookJson, CellValue } from "./mockBook";
 
 function serial(d: Date): number {
@@ -7,31 +8,15 @@ function serial(d: Date): number {
 
 /** A cell as Excel's Range.values gives it: formula results, joined rich text, dates as serial numbers. */
 function excelValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return serial(value);
-  if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-  if ("error" in value) return String(value.error);
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    if (result && typeof result === "object" && "error" in result) return String(result.error);
-    return excelValue(result ?? null);
-  }
-  if ("text" in value) return String((value as { text: unknown }).text ?? "");
-  return String(value);
+  const plain = plainValue(value);
+  return plain instanceof Date ? serial(plain) : (plain ?? "");
 }
 
 /** What Excel would hold for a workbook file: the book the stand-in host serves. */
 export function bookJsonFromWorkbook(workbook: ExcelJS.Workbook): BookJson {
   return {
     sheets: workbook.worksheets.map((ws) => {
-      const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((ref) => {
-        const [s, e = s] = ref.split(":");
-        const cell = (a: string) => ws.getCell(a);
-        const a = cell(s);
-        const b = cell(e);
-        return { top: Number(a.row) - 1, left: Number(a.col) - 1, bottom: Number(b.row) - 1, right: Number(b.col) - 1 };
-      });
+      const merges = mergesOf(ws);
       const covered = (r: number, c: number) =>
         merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
       const values: CellValue[][] = [];

@@ -5,8 +5,9 @@
  * payloads over Excel on the web's limit. Used by the jest tests, the benchmark and (bundled) the browser test.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnIndex, columnLetter } from "../../src/core/grid";
-import type { Bounds, CellValue, MockBook, MockSheet, MockValidation } from "./mockBook";
+import { a1Range, columnIndex, columnLetter, rangeBounds } from "../../src/core/grid";
+import { jsonBytes } from "../../src/excel/payload";
+import { emptySheet, type Bounds, type CellValue, type MockBook, type MockSheet, type MockValidation } from "./mockBook";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = any;
@@ -22,22 +23,6 @@ export class OfficeError extends Error {
     super(message);
     this.name = "RichApi.Error";
   }
-}
-
-function bytes(value: unknown): number {
-  const text = JSON.stringify(value) ?? "";
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-  }
-  return n;
-}
-
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
-  if (!m) throw new OfficeError("InvalidArgument", `Bad address ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 /** "A1", "A1:C9", "C:C", "3:5", with or without a sheet name. */
@@ -57,14 +42,11 @@ export function parseAddress(address: string): { sheet: string | null; bounds: B
       bounds: { top: Number(s.replace("$", "")) - 1, left: 0, bottom: Number(e.replace("$", "")) - 1, right: MAX_COLS - 1 },
     };
   }
-  const a = parseCell(s);
-  const b = parseCell(e);
-  return { sheet, bounds: { top: a.row, left: a.col, bottom: b.row, right: b.col } };
+  return { sheet, bounds: rangeBounds(ref) };
 }
 
 function a1(b: Bounds): string {
-  const tl = `${columnLetter(b.left)}${b.top + 1}`;
-  return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${columnLetter(b.right)}${b.bottom + 1}`;
+  return a1Range(b.top, b.left, b.bottom, b.right);
 }
 
 function quote(name: string): string {
@@ -225,7 +207,7 @@ class MockContext {
     // Office runs a batch in order and stops at the first failure; what ran before it stays done.
     for (const op of queue) op.run();
     const response = loads.reduce(
-      (n, l) => n + l.props.reduce((m, p) => m + bytes(l.mock.__peek?.(p)), 0),
+      (n, l) => n + l.props.reduce((m, p) => m + jsonBytes(l.mock.__peek?.(p)), 0),
       0
     );
     this.host.largestResponse = Math.max(this.host.largestResponse, response);
@@ -291,7 +273,7 @@ class MockContext {
       get: () => backing,
       set: (value) => {
         backing = value;
-        if (!this.syncing) this.enqueue(size + bytes(value), () => write(value));
+        if (!this.syncing) this.enqueue(size + jsonBytes(value), () => write(value));
       },
     });
   }
@@ -309,20 +291,28 @@ class MockContext {
     return s;
   }
 
-  private worksheetCollection(): Mock {
-    if (this.worksheets) return this.worksheets;
+  /** A collection whose load("items/…") reads its items as they are now, as Office does, and loads those props. */
+  private collection(makeItems: () => Mock[]): Mock {
     const coll = this.attach({ items: [] });
     const baseLoad = coll.load;
     coll.load = (arg?: string) => {
-      // As in Office, loading the items again reads the sheets as they are now.
-      const items = this.host.book.sheets.map((s) => this.worksheet(s.name));
+      const items = makeItems();
       this.quietly(() => coll.setValue("items", items));
-      const props = (arg ?? "").split(",").map((p) => p.trim());
-      const itemProps = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+      const itemProps = (arg ?? "")
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p.startsWith("items/"))
+        .map((p) => p.slice(6));
       if (itemProps.length > 0) for (const item of items) item.load(itemProps.join(","));
       baseLoad("items");
       return coll;
     };
+    return coll;
+  }
+
+  private worksheetCollection(): Mock {
+    if (this.worksheets) return this.worksheets;
+    const coll = this.collection(() => this.host.book.sheets.map((s) => this.worksheet(s.name)));
     coll.getItem = (name: string) => this.worksheet(name);
     coll.getItemOrNullObject = (name: string) => {
       const ws = this.worksheet(name);
@@ -333,20 +323,7 @@ class MockContext {
       this.enqueue(64, () => {
         if (this.host.book.workbookProtected) throw new OfficeError("AccessDenied", "The workbook is protected.");
         if (this.host.sheet(name)) throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
-        this.host.book.sheets.push({
-          name,
-          visibility: "Visible",
-          protected: false,
-          values: [],
-          formats: [],
-          merges: [],
-          rules: [],
-          validations: new Map(),
-          notes: new Map(),
-          bold: new Set(),
-          wrapped: new Set(),
-          columnWidths: new Map(),
-        });
+        this.host.book.sheets.push(emptySheet(name));
       });
       return this.worksheet(name);
     };
@@ -390,18 +367,11 @@ class MockContext {
 
   private noteCollection(sheetName: string): Mock {
     if (this.host.apiVersion < 18) throw new Error("ApiNotFound: Worksheet.notes needs ExcelApi 1.18");
-    const sheet = this.host.sheet(sheetName);
-    const items = [...(sheet?.notes ?? new Map<string, string>())].map(([cell, content]) =>
-      this.note(sheetName, cell, content)
+    const coll = this.collection(() =>
+      [...(this.host.sheet(sheetName)?.notes ?? new Map<string, string>())].map(([cell, content]) =>
+        this.note(sheetName, cell, content)
+      )
     );
-    const coll = this.attach({ items });
-    const baseLoad = coll.load;
-    coll.load = (arg?: string) => {
-      const itemProps = (arg ?? "").split(",").map((p) => p.trim()).filter((p) => p.startsWith("items/"));
-      for (const item of items) item.load(itemProps.map((p) => p.slice(6)).join(","));
-      baseLoad("items");
-      return coll;
-    };
     coll.getItemOrNullObject = (key: string) => {
       const cell = a1(parseAddress(key).bounds);
       const content = this.host.sheet(sheetName)?.notes.get(cell);
@@ -411,7 +381,7 @@ class MockContext {
     };
     coll.add = (where: Mock | string, content: string) => {
       const cell = typeof where === "string" ? a1(parseAddress(where).bounds) : (where.__address as string);
-      this.enqueue(32 + bytes(content), () => {
+      this.enqueue(32 + jsonBytes(content), () => {
         const target = this.editable(sheetName);
         if (target.notes.has(cell)) throw new OfficeError("InvalidArgument", `The cell ${cell} already has a note.`);
         target.notes.set(cell, content);
@@ -506,28 +476,23 @@ class MockContext {
   }
 
   private ruleCollection(sheetName: string, b: Bounds): Mock {
-    const rules = (this.host.sheet(sheetName)?.rules ?? []).filter((r) => intersects(r.bounds, b));
-    const items = rules.map((r) => {
-      const item = this.attach({
-        type: r.type,
-        custom: { rule: { formula: `=${r.formula}` }, format: { fill: { color: r.fill }, font: { color: r.font } } },
-      });
-      item.getRange = () => this.range(sheetName, r.bounds);
-      item.delete = () =>
-        this.enqueue(32, () => {
-          const t = this.editable(sheetName);
-          t.rules = t.rules.filter((x) => x.id !== r.id);
-        });
-      return item;
-    });
-    const coll = this.attach({ items });
-    const baseLoad = coll.load;
-    coll.load = (arg?: string) => {
-      const itemProps = (arg ?? "").split(",").map((p) => p.trim()).filter((p) => p.startsWith("items/"));
-      for (const item of items) item.load(itemProps.map((p) => p.slice(6)).join(","));
-      baseLoad("items");
-      return coll;
-    };
+    const coll = this.collection(() =>
+      (this.host.sheet(sheetName)?.rules ?? [])
+        .filter((r) => intersects(r.bounds, b))
+        .map((r) => {
+          const item = this.attach({
+            type: r.type,
+            custom: { rule: { formula: `=${r.formula}` }, format: { fill: { color: r.fill }, font: { color: r.font } } },
+          });
+          item.getRange = () => this.range(sheetName, r.bounds);
+          item.delete = () =>
+            this.enqueue(32, () => {
+              const t = this.editable(sheetName);
+              t.rules = t.rules.filter((x) => x.id !== r.id);
+            });
+          return item;
+        })
+    );
     coll.add = (type: string) => {
       if (type !== "Custom") throw new Error("the stand-in adds custom rules only");
       const record = { id: Math.random(), type: "Custom" as const, bounds: b, formula: "", fill: "", font: "" };

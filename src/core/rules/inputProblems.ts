@@ -1,5 +1,5 @@
 import type { TextCell } from "../evaluation";
-import { codeLabel, makeFinding, type Finding, type Rule } from "./finding";
+import { codeLabel, makeFinding, refOr, type Finding, type Rule } from "./finding";
 
 /** Excel's error values as a cell shows them: a formula that failed, not a value a person wrote. */
 const EXCEL_ERROR =
@@ -104,16 +104,10 @@ export const strategyWithoutOutcomeRule: Rule = {
       if (known.has(init.strategyCode) || reported.has(init.strategyCode)) continue;
       reported.add(init.strategyCode);
       out.push(
-        makeFinding(
-          profile,
-          this.id,
-          "warning",
-          init.initiative.ref ?? { sheet: init.sheet, row: init.row, col: 0 },
-          {
-            ja: `${codeLabel(init.code)} の戦略【${init.strategyCode}】が「めざす成果及び戦略」のシートにありません（番号の誤りか、戦略の行の欠落）。戦略の進捗 a/b には数えていません`,
-            en: `${codeLabel(init.code)}: its strategy 【${init.strategyCode}】 has no row on an outcome sheet (a wrong code or a missing row); it counts toward no strategy's a/b`,
-          }
-        )
+        makeFinding(profile, this.id, "warning", refOr(init.initiative.ref, init.sheet, init.row), {
+          ja: `${codeLabel(init.code)} の戦略【${init.strategyCode}】が「めざす成果及び戦略」のシートにありません（番号の誤りか、戦略の行の欠落）。戦略の進捗 a/b には数えていません`,
+          en: `${codeLabel(init.code)}: its strategy 【${init.strategyCode}】 has no row on an outcome sheet (a wrong code or a missing row); it counts toward no strategy's a/b`,
+        })
       );
     }
     return out;

@@ -1,6 +1,6 @@
 import type { FieldSpec } from "../profile";
 import { roleName, headerKeywords } from "../recognize";
-import { makeFinding, codeLabel, type Rule, type Finding } from "./finding";
+import { makeFinding, codeLabel, refOr, type Rule, type Finding } from "./finding";
 
 /** Sheets that look like evaluation sheets but lack a required column, and a workbook with no evaluation sheet at all. */
 export const sheetStructureRule: Rule = {
@@ -80,16 +80,10 @@ export const duplicateInitiativeRule: Rule = {
         continue;
       }
       out.push(
-        makeFinding(
-          profile,
-          this.id,
-          "warning",
-          init.initiative.ref ?? { sheet: init.sheet, row: init.row, col: 0 },
-          {
-            ja: `${codeLabel(init.code)} は${other.row + 1}行目にもあり、再掲の表示がありません（両方を集計しています）`,
-            en: `${codeLabel(init.code)} also stands in row ${other.row + 1} and is not marked 再掲 (both are counted)`,
-          }
-        )
+        makeFinding(profile, this.id, "warning", refOr(init.initiative.ref, init.sheet, init.row), {
+          ja: `${codeLabel(init.code)} は${other.row + 1}行目にもあり、再掲の表示がありません（両方を集計しています）`,
+          en: `${codeLabel(init.code)} also stands in row ${other.row + 1} and is not marked 再掲 (both are counted)`,
+        })
       );
     }
     return out;
