@@ -83,12 +83,34 @@ export function readAchievement(profile: Profile, text: string): CodeReading<Ach
   return { kind: "valid", code: { achievement, implementation } };
 }
 
+const INITIATIVE_CODE = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/;
+/** What a cell holding an initiative code can start with: an opening bracket or a digit, in either width. */
+const CODE_START = /^[【[(〔［（0-9０-９]/;
+/**
+ * INITIATIVE_CODE spans at most 11 characters besides white space, so on a prefix of this length it decides
+ * exactly as on the whole text unless the prefix is nearly all white space.
+ */
+const CODE_PREFIX = 64;
+
+function matchInitiativeCode(original: string): RegExpExecArray | null {
+  if (!CODE_START.test(original)) return null;
+  // Folding keeps one character for one, so folding a prefix folds the text's start.
+  const prefix = original.slice(0, CODE_PREFIX);
+  const spaces = prefix.length - prefix.replace(/\s/g, "").length;
+  const m = INITIATIVE_CODE.exec(foldDashes(foldWidth(prefix)));
+  if (
+    prefix.length < original.length &&
+    (spaces > CODE_PREFIX - 12 || (m && m[0].length >= CODE_PREFIX))
+  )
+    return INITIATIVE_CODE.exec(foldDashes(foldWidth(original)));
+  return m;
+}
+
 /** `【1-3-1】`, `【１－３－１】`, `[1-3-1]`, `1-3-1` at the start of a cell → "1-3-1". */
 export function readInitiativeCode(text: string): { code: string; rest: string } | null {
   const original = trimAll(text);
-  // Folding keeps one character for one, so the match length also cuts the original text.
-  const t = foldDashes(foldWidth(original));
-  const m = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/.exec(t);
+  // The match length also cuts the original text, since folding keeps one character for one.
+  const m = matchInitiativeCode(original);
   if (!m) return null;
   return {
     code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`,
@@ -98,6 +120,7 @@ export function readInitiativeCode(text: string): { code: string; rest: string }
 
 /** A strategy code `【1-3】` anywhere in a cell (the めざす状態 column carries it at its start). */
 export function findStrategyCode(text: string): string | null {
+  if (!/[【[〔［]/.test(text)) return null;
   const t = foldDashes(foldWidth(text));
   const m = /[【[〔]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*[】\]〕]/.exec(t);
   return m ? `${Number(m[1])}-${Number(m[2])}` : null;
@@ -105,6 +128,8 @@ export function findStrategyCode(text: string): string | null {
 
 /** Group rows between data rows: `経営課題１：…`, `戦略１－１ …`. */
 export function readGroupRow(text: string): { issueNo?: number; strategyCode?: string } | null {
+  const start = text.length - text.trimStart().length;
+  if (!text.startsWith("戦略", start) && !text.startsWith("経営課題", start)) return null;
   const t = foldDashes(foldWidth(trimAll(text)));
   const strategy = /^戦略\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\s*-\s*\d)/.exec(t);
   if (strategy) {

@@ -1,6 +1,6 @@
 import type { Profile } from "./profile";
 import { foldWidth, isBlankLike, trimAll } from "./normalize";
-import { cleanLabel, parseLabeledQuantities, type Quantity } from "./quantity";
+import { cleanLabel, parseLabeledQuantities, unitsLongestFirst, type Quantity } from "./quantity";
 
 export type CriterionKind = "target" | "threshold";
 
@@ -17,19 +17,30 @@ export interface Criterion {
 
 const CONDITION = /(?:場合|ければ|あれば|れば|とき|時は)/;
 
-function sourceLine(text: string, line: number): string {
-  return trimAll(foldWidth(text).split(/\r\n|\r|\n/)[line] ?? "");
+function lines(text: string): string[] {
+  return foldWidth(text).split(/\r\n|\r|\n/);
 }
 
 function unitAtEnd(label: string, profile: Profile): string {
-  const units = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
-  return units.find((u) => label.endsWith(u)) ?? "*";
+  return unitsLongestFirst(profile).find((u) => label.endsWith(u)) ?? "*";
+}
+
+const nonePhrasesByProfile = new WeakMap<Profile, string[]>();
+
+function nonePhrases(profile: Profile): string[] {
+  let phrases = nonePhrasesByProfile.get(profile);
+  if (!phrases) {
+    phrases = profile.nonePhrases.map(foldWidth);
+    nonePhrasesByProfile.set(profile, phrases);
+  }
+  return phrases;
 }
 
 /** 業績目標: every quantity is a target; without a comparator it means "at least". */
 export function parseTargets(text: string, profile: Profile): Criterion[] {
   if (isBlankLike(text)) return [];
   const items = parseLabeledQuantities(text, profile, "target");
+  const textLines = items.length > 0 ? lines(text) : [];
   if (items.length === 0) {
     return [
       {
@@ -45,7 +56,7 @@ export function parseTargets(text: string, profile: Profile): Criterion[] {
     kind: "target",
     label: item.label,
     quantity: { ...item.quantity, comparator: item.quantity.comparator ?? ">=" },
-    source: sourceLine(text, item.line),
+    source: trimAll(textLines[item.line] ?? ""),
   }));
 }
 
@@ -56,8 +67,7 @@ export function parseTargets(text: string, profile: Profile): Criterion[] {
 export function parseThresholds(text: string, profile: Profile): Criterion[] {
   if (isBlankLike(text)) return [];
   const out: Criterion[] = [];
-  const folded = foldWidth(text);
-  const lines = folded.split(/\r\n|\r|\n/);
+  const textLines = lines(text);
   const quantities = parseLabeledQuantities(text, profile, "target");
   const linesWithQuantity = new Set(quantities.map((q) => q.line));
   for (const item of quantities) {
@@ -65,13 +75,13 @@ export function parseThresholds(text: string, profile: Profile): Criterion[] {
       kind: "threshold",
       label: item.label,
       quantity: item.quantity,
-      source: sourceLine(text, item.line),
+      source: trimAll(textLines[item.line] ?? ""),
       ...(item.quantity.comparator ? {} : { undecidable: "noComparator" as const }),
     });
   }
-  lines.forEach((line, i) => {
+  textLines.forEach((line, i) => {
     if (linesWithQuantity.has(i) || isBlankLike(line)) return;
-    const none = profile.nonePhrases.map(foldWidth).find((p) => line.includes(p));
+    const none = nonePhrases(profile).find((p) => line.includes(p));
     if (none) {
       const before = line.slice(0, line.indexOf(none));
       const label = cleanLabel(before.slice(before.lastIndexOf("。") + 1));

@@ -120,11 +120,11 @@ function appendText(cell: TextCell, extra: string): TextCell {
 
 /** First line after the code, cut at the first 。: the initiative's title. */
 export function initiativeTitle(rest: string): string {
-  const line =
-    trimAll(rest)
-      .split(/\r\n|\r|\n/)
-      .map((l) => trimAll(l.replace(/^[＜<]?再掲[＞>]?/, "")))
-      .find((l) => l !== "") ?? "";
+  let line = "";
+  for (const l of trimAll(rest).split(/\r\n|\r|\n/)) {
+    line = trimAll(l.replace(/^[＜<]?再掲[＞>]?/, ""));
+    if (line !== "") break;
+  }
   const stop = line.indexOf("。");
   return stop > 0 ? line.slice(0, stop) : line;
 }

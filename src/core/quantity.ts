@@ -1,5 +1,5 @@
 import type { Profile } from "./profile";
-import { foldWidth, isBlankLike, trimAll } from "./normalize";
+import { foldWidth, isBlankLike, isSpaceCode, trimAll } from "./normalize";
 
 export type Comparator = ">=" | "<=" | "<" | ">";
 
@@ -29,28 +29,53 @@ interface Found {
   quantity: Quantity;
 }
 
-const NUMBER = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 const YEAR_BEFORE = /(?:H|R|S|平成|令和|昭和|第|No\.?|NO\.?|no\.?)\s*$/;
-const DATE_AFTER = /^(?:年|ヶ月|か月|カ月|箇月|月|時点|時現在|点満点|歳児)/;
-const COMPARATORS: [RegExp, Comparator][] = [
-  [/^以上/, ">="],
-  [/^以下/, "<="],
-  [/^未満/, "<"],
-  [/^(?:超|を超える|を超え|を上回る|より多い)/, ">"],
-  [/^(?:を下回る|より少ない)/, "<"],
+const DATE_BEFORE = /\d{4}\s*-\s*(?:\d{1,2}\s*-\s*)?$/;
+
+/** Words in the order a regex alternation would try them; the first that fits wins. */
+const DATE_WORDS = ["年", "ヶ月", "か月", "カ月", "箇月", "月", "時点", "時現在", "点満点", "歳児"];
+const COMPARATORS: [string, Comparator][] = [
+  ["以上", ">="],
+  ["以下", "<="],
+  ["未満", "<"],
+  ["超", ">"],
+  ["を超える", ">"],
+  ["を超え", ">"],
+  ["を上回る", ">"],
+  ["より多い", ">"],
+  ["を下回る", "<"],
+  ["より少ない", "<"],
 ];
-const APPROX_BEFORE = /(?:約|およそ|概ね|おおむね)\s*$/;
-const PREFIX_BEFORE = /(?:延べ|のべ|約|およそ|概ね|おおむね|全)\s*$/;
+const APPROX_WORDS = ["約", "およそ", "概ね", "おおむね"];
+const PREFIX_WORDS = ["延べ", "のべ", ...APPROX_WORDS, "全"];
 
-const unitsByProfile = new WeakMap<Profile, string[]>();
+interface UnitIndex {
+  /** Units by the code of their first character, longest first (the profile's order among equals). */
+  byFirst: Map<number, string[]>;
+  longestFirst: string[];
+}
 
-function sortedUnits(profile: Profile): string[] {
-  let units = unitsByProfile.get(profile);
-  if (!units) {
-    units = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
-    unitsByProfile.set(profile, units);
+const unitsByProfile = new WeakMap<Profile, UnitIndex>();
+
+function unitIndex(profile: Profile): UnitIndex {
+  let index = unitsByProfile.get(profile);
+  if (!index) {
+    const sorted = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
+    const byFirst = new Map<number, string[]>();
+    for (const u of sorted) {
+      const list = byFirst.get(u.charCodeAt(0)) ?? [];
+      list.push(u);
+      byFirst.set(u.charCodeAt(0), list);
+    }
+    index = { byFirst, longestFirst: sorted };
+    unitsByProfile.set(profile, index);
   }
-  return units;
+  return index;
+}
+
+/** The profile's units, longest first: the order in which a unit is looked for after a number. */
+export function unitsLongestFirst(profile: Profile): string[] {
+  return unitIndex(profile).longestFirst;
 }
 
 /**
@@ -59,7 +84,7 @@ function sortedUnits(profile: Profile): string[] {
  */
 const LABEL_CACHE_LIMIT = 100_000;
 const keyCache = new Map<string, string>();
-const bigramCache = new Map<string, Map<string, number>>();
+const bigramCache = new Map<string, Float64Array>();
 
 export function resetLabelCache(): void {
   keyCache.clear();
@@ -76,12 +101,169 @@ function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return value;
 }
 
-/** Every quantity in one line, in order. Years, months, dates, 5点満点 and the denominator of 11地域／11地域 are not quantities. */
+/** Per UTF-16 code unit, what it may start or end: one table lookup instead of string sets in the hot loops. */
+const LEADING = 1;
+const TRAILING = 2;
+const DATE_FIRST = 4;
+const COMPARATOR_FIRST = 8;
+const YEAR_MARK_LAST = 16;
+const SPACE = 32;
+const CHAR_FLAGS = new Uint8Array(65536);
+function flag(chars: Iterable<string>, bit: number): void {
+  for (const ch of chars) CHAR_FLAGS[ch.charCodeAt(0)] |= bit;
+}
+for (let c = 0; c < 65536; c++) if (isSpaceCode(c)) CHAR_FLAGS[c] |= SPACE | LEADING | TRAILING;
+flag("・○◯〇●◎※■□◆◇*-－:：、,。…", LEADING);
+flag(":：、,。…・(（「『〔【→", TRAILING);
+flag(
+  DATE_WORDS.map((w) => w[0]),
+  DATE_FIRST
+);
+flag(
+  COMPARATORS.map(([w]) => w[0]),
+  COMPARATOR_FIRST
+);
+// The last character of H, R, S, 平成, 令和, 昭和, 第, No, No., NO…: only then can YEAR_BEFORE match.
+flag("HRSoO成和第.", YEAR_MARK_LAST);
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Position after stepping back over white space from `from`, never below `floor`. */
+function backOverSpaces(s: string, from: number, floor: number): number {
+  let k = from;
+  while (k > floor && isSpaceCode(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+function overSpaces(s: string, from: number, limit: number): number {
+  let k = from;
+  while (k < limit && isSpaceCode(s.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The first of `words` written at `pos` and ending by `limit`. */
+function wordAt(s: string, pos: number, limit: number, words: string[]): string | undefined {
+  for (const w of words) if (pos + w.length <= limit && s.startsWith(w, pos)) return w;
+  return undefined;
+}
+
+/** The word of `words` that ends at `end` and starts at or after `floor` (none of the lists has a word ending another). */
+function wordBefore(s: string, end: number, floor: number, words: string[]): string | undefined {
+  for (const w of words) if (end - w.length >= floor && s.startsWith(w, end - w.length)) return w;
+  return undefined;
+}
+
+/** The end of the number written at `start`: digits, thousands groups (,000) and a decimal part. */
+function numberEnd(s: string, start: number): number {
+  let j = start;
+  while (isDigitCode(s.charCodeAt(j))) j++;
+  while (
+    s.charCodeAt(j) === 44 &&
+    isDigitCode(s.charCodeAt(j + 1)) &&
+    isDigitCode(s.charCodeAt(j + 2)) &&
+    isDigitCode(s.charCodeAt(j + 3))
+  )
+    j += 4;
+  if (s.charCodeAt(j) === 46 && isDigitCode(s.charCodeAt(j + 1))) {
+    j += 2;
+    while (isDigitCode(s.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+/**
+ * Only the few characters either side of a number decide what it is. Everything is looked at within this many
+ * characters, so long lines stay linear.
+ */
 const WINDOW = 24;
 
-function scanLine(folded: string, units: string[]): Found[] {
+/** The quantity written at start..numberEnd, or null when the number is a year, a month, a date, a ratio's denominator… */
+function quantityAt(
+  folded: string,
+  start: number,
+  matchEnd: number,
+  units: UnitIndex
+): Found | null {
+  const s = folded;
+  const floor = Math.max(0, start - WINDOW);
+  const beforeEnd = backOverSpaces(s, start, floor);
+  // Code units; -1 where there is none (the window's edge).
+  const lastBefore = beforeEnd > floor ? s.charCodeAt(beforeEnd - 1) : -1;
+  // Cheap character tests first; the full patterns only where a character says they may apply.
+  if (
+    lastBefore >= 0 &&
+    CHAR_FLAGS[lastBefore] & YEAR_MARK_LAST &&
+    YEAR_BEFORE.test(s.slice(floor, start))
+  )
+    return null;
+  if (lastBefore === 0x2f || lastBefore === 0xff0f) return null;
+  if (start > 0) {
+    const prev = s.charCodeAt(start - 1);
+    if (isDigitCode(prev) || prev === 46) return null;
+  }
+  // The month or day of a date written 2016-05-01.
+  if (lastBefore === 0x2d && DATE_BEFORE.test(s.slice(floor, start))) return null;
+
+  const limit = Math.min(s.length, matchEnd + WINDOW);
+  const p = overSpaces(s, matchEnd, limit);
+  const next = p < limit ? s.charCodeAt(p) : -1;
+  if (next >= 0 && CHAR_FLAGS[next] & DATE_FIRST && wordAt(s, p, limit, DATE_WORDS)) return null;
+  if (next === 0x65e5 /* 日 */ && lastBefore === 0x6708 /* 月 */) return null;
+  if (next === 46 || isDigitCode(next)) return null;
+  const candidates = next >= 0 ? units.byFirst.get(next) : undefined;
+  const unit = (candidates && wordAt(s, p, limit, candidates)) ?? "";
+  // -, ~, 〜, ～: a range (10～20人) is not one quantity.
+  if (unit === "" && (next === 0x2d || next === 0x7e || next === 0x301c || next === 0xff5e))
+    return null;
+  let end = p + unit.length;
+
+  const restLimit = Math.min(s.length, end + WINDOW);
+  const q = overSpaces(s, end, restLimit);
+  let comparator: Comparator | null = null;
+  if (q < restLimit && CHAR_FLAGS[s.charCodeAt(q)] & COMPARATOR_FIRST) {
+    for (const [word, cmp] of COMPARATORS) {
+      if (q + word.length <= restLimit && s.startsWith(word, q)) {
+        comparator = cmp;
+        end = q + word.length;
+        break;
+      }
+    }
+  }
+  const prefix = wordBefore(s, beforeEnd, floor, PREFIX_WORDS);
+  const textStart = prefix ? beforeEnd - prefix.length : start;
+  const digits = s.slice(start, matchEnd);
+  const value = Number(digits.includes(",") ? digits.replace(/,/g, "") : digits);
+  if (!Number.isFinite(value)) return null;
+  return {
+    start,
+    end,
+    quantity: {
+      value,
+      unit: unit === "％" ? "%" : unit,
+      comparator,
+      approximate: prefix !== undefined && APPROX_WORDS.includes(prefix),
+      all: false,
+      text: trimAll(s.slice(textStart, end)),
+    },
+  };
+}
+
+/** Every quantity in one line, in order. Years, months, dates, 5点満点 and the denominator of 11地域／11地域 are not quantities. */
+function scanLine(folded: string, units: UnitIndex): Found[] {
   const out: Found[] = [];
-  if (folded.includes("全件"))
+  for (let i = 0; i < folded.length;) {
+    if (!isDigitCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = numberEnd(folded, i);
+    const found = quantityAt(folded, i, end, units);
+    if (found) out.push(found);
+    i = end;
+  }
+  if (folded.includes("全件")) {
     for (const m of folded.matchAll(/全件(?!数)/g)) {
       const start = m.index;
       out.push({
@@ -97,60 +279,14 @@ function scanLine(folded: string, units: string[]): Found[] {
         },
       });
     }
-  for (const m of folded.matchAll(NUMBER)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    // Only the few characters either side decide; windows keep long lines linear.
-    const before = folded.slice(Math.max(0, start - WINDOW), start);
-    if (YEAR_BEFORE.test(before)) continue;
-    if (/[/／]\s*$/.test(before)) continue;
-    if (/[\d.]$/.test(before)) continue;
-    // The month or day of a date written 2016-05-01.
-    if (/\d{4}\s*-\s*(?:\d{1,2}\s*-\s*)?$/.test(before)) continue;
-    let after = folded.slice(end, end + WINDOW);
-    const gap = after.length - after.trimStart().length;
-    after = after.trimStart();
-    if (DATE_AFTER.test(after)) continue;
-    if (/^日/.test(after) && /月\s*$/.test(before)) continue;
-    if (/^[.\d]/.test(after)) continue;
-    const unit = units.find((u) => after.startsWith(u)) ?? "";
-    if (unit === "" && /^[-~〜～]/.test(after)) continue;
-    end += gap + unit.length;
-    let rest = folded.slice(end, end + WINDOW);
-    const restGap = rest.length - rest.trimStart().length;
-    rest = rest.trimStart();
-    let comparator: Comparator | null = null;
-    for (const [re, cmp] of COMPARATORS) {
-      const hit = re.exec(rest);
-      if (hit) {
-        comparator = cmp;
-        end += restGap + hit[0].length;
-        break;
-      }
-    }
-    const prefix = PREFIX_BEFORE.exec(before);
-    const textStart = prefix ? start - prefix[0].length : start;
-    const value = Number(m[0].replace(/,/g, ""));
-    if (!Number.isFinite(value)) continue;
-    out.push({
-      start,
-      end,
-      quantity: {
-        value,
-        unit: unit === "％" ? "%" : unit,
-        comparator,
-        approximate: APPROX_BEFORE.test(before),
-        all: false,
-        text: trimAll(folded.slice(textStart, end)),
-      },
-    });
+    out.sort((a, b) => a.start - b.start);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 /** Reads every quantity in a text, without labels. */
 export function parseQuantities(text: string, profile: Profile): Quantity[] {
-  const units = sortedUnits(profile);
+  const units = unitIndex(profile);
   return foldWidth(text)
     .split(/\r\n|\r|\n/)
     .flatMap((line) => scanLine(line, units).map((f) => f.quantity));
@@ -164,21 +300,52 @@ export function parseQuantity(text: string, profile: Profile): Quantity | null {
 const YEAR_WORDS =
   /(?:平成|令和|H|R)?\s*\d+\s*年度?\s*(?:まで(?:に)?|中に?|末)?|\d+\s*月\s*(?:末)?\s*(?:現在|時点)?/g;
 
-/** A label as a person would read it: no bullets, years, trailing particles or separators. */
-const LEADING_MARKS = /^[\s・○◯〇●◎※■□◆◇*\-－:：、,。…]+/;
-const TRAILING_MARKS = /[\s:：、,。…・(（「『〔【→]+$/;
-const TRAILING_WORDS = /(?:延べ|のべ|約|およそ|概ね|おおむね|全|が|は|を|で|に|も)$/;
+/** Particles and prefixes a label loses at its end (its marks are flagged in CHAR_FLAGS). */
+const TRAILING_WORDS = [
+  "延べ",
+  "のべ",
+  "約",
+  "およそ",
+  "概ね",
+  "おおむね",
+  "全",
+  "が",
+  "は",
+  "を",
+  "で",
+  "に",
+  "も",
+];
 
-export function cleanLabel(text: string): string {
-  // Years and months need a digit; most labels have none left once their number is cut off.
-  let t = /\d/.test(text) ? text.replace(YEAR_WORDS, "") : text;
-  t = t.replace(LEADING_MARKS, "");
-  for (let i = 0; i < 3; i++) {
-    const before = t;
-    t = t.replace(TRAILING_MARKS, "").replace(TRAILING_WORDS, "");
-    if (t === before) break;
+/** Whether YEAR_WORDS can match at all: some number followed, after spaces, by 年 or 月. */
+function mayHoldYearWords(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigitCode(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (isDigitCode(text.charCodeAt(j))) j++;
+    while (j < text.length && CHAR_FLAGS[text.charCodeAt(j)] & SPACE) j++;
+    const c = text.charCodeAt(j);
+    if (c === 0x5e74 /* 年 */ || c === 0x6708 /* 月 */) return true;
+    i = j - 1;
   }
-  return dropUnmatchedOpening(trimAll(t));
+  return false;
+}
+
+/** A label as a person would read it: no bullets, years, trailing particles or separators. */
+export function cleanLabel(text: string): string {
+  // Years and months need a number and 年 or 月; most labels have neither left once their number is cut off.
+  const t = mayHoldYearWords(text) ? text.replace(YEAR_WORDS, "") : text;
+  let start = 0;
+  while (start < t.length && CHAR_FLAGS[t.charCodeAt(start)] & LEADING) start++;
+  let end = t.length;
+  for (let i = 0; i < 3; i++) {
+    const before = end;
+    while (end > start && CHAR_FLAGS[t.charCodeAt(end - 1)] & TRAILING) end--;
+    const word = wordBefore(t, end, start, TRAILING_WORDS);
+    if (word) end -= word.length;
+    if (end === before) break;
+  }
+  return dropUnmatchedOpening(t.slice(start, end).trim());
 }
 
 const PAIRS: Record<string, string> = {
@@ -222,7 +389,7 @@ export function parseLabeledQuantities(
   profile: Profile,
   mode: LabelMode
 ): LabeledQuantity[] {
-  const units = sortedUnits(profile);
+  const units = unitIndex(profile);
   const out: LabeledQuantity[] = [];
   let pending = "";
   foldWidth(text)
@@ -256,24 +423,80 @@ export function parseLabeledQuantities(
   return out;
 }
 
-/** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded. */
-export function labelKey(label: string): string {
-  return remember(keyCache, label, () =>
-    foldWidth(label)
-      .normalize("NFKC")
-      .replace(/[\s\p{P}\p{S}\p{N}]/gu, "")
-  );
+/**
+ * Characters whose place in a label key is known without NFKC: kept (letters, kana, kanji) or dropped (spaces,
+ * digits, punctuation, brackets). Anything else goes through NFKC and Unicode classes.
+ */
+function keyClass(c: number): "keep" | "drop" | "other" {
+  if (c < 0x80) {
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return "keep";
+    return (c >= 32 && c < 127) || (c >= 9 && c <= 13) ? "drop" : "other";
+  }
+  if ((c >= 0x3041 && c <= 0x3096) || c === 0x309d || c === 0x309e) return "keep";
+  if ((c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30fe)) return "keep";
+  if ((c >= 0x4e00 && c <= 0x9fff) || c === 0x3005 || c === 0x3006) return "keep";
+  if (c === 0x3000 || (c >= 0x3001 && c <= 0x3003) || (c >= 0x3007 && c <= 0x3011) || c === 0x30fb)
+    return "drop";
+  if (c >= 0xff01 && c <= 0xff5e) return keyClass(c - 0xfee0);
+  return "other";
 }
 
-function bigrams(s: string): Map<string, number> {
-  return remember(bigramCache, s, () => {
-    const m = new Map<string, number>();
-    for (let i = 0; i + 1 < s.length; i++) {
-      const g = s.slice(i, i + 2);
-      m.set(g, (m.get(g) ?? 0) + 1);
+function slowLabelKey(label: string): string {
+  return foldWidth(label)
+    .normalize("NFKC")
+    .replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
+}
+
+function makeLabelKey(label: string): string {
+  let out = "";
+  let run = 0;
+  let folded = false;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    const kind = keyClass(c);
+    if (kind === "other") return slowLabelKey(label);
+    if (kind === "drop" || c >= 0xff01) {
+      // A kept full-width letter is written as its ASCII form.
+      out += label.slice(run, i);
+      if (kind === "keep") {
+        out += String.fromCharCode(c - 0xfee0);
+        folded = true;
+      }
+      run = i + 1;
     }
-    return m;
+  }
+  return run === 0 && !folded ? label : out + label.slice(run);
+}
+
+/** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */
+export function labelKey(label: string): string {
+  return remember(keyCache, label, () => makeLabelKey(label));
+}
+
+const NO_BIGRAMS = new Float64Array(0);
+
+/** A key's character bigrams as sorted numbers, repeats kept, so two keys are compared by one merge. */
+function bigrams(key: string): Float64Array {
+  if (key.length < 2) return NO_BIGRAMS;
+  return remember(bigramCache, key, () => {
+    const out = new Float64Array(key.length - 1);
+    for (let i = 0; i + 1 < key.length; i++)
+      out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+    return out.sort();
   });
+}
+
+function sharedBigrams(a: Float64Array, b: Float64Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared;
 }
 
 /** Dice coefficient over character bigrams (0–1); a label contained in the other counts as 0.9 at least. */
@@ -282,10 +505,7 @@ export function labelSimilarity(a: string, b: string): number {
   const kb = labelKey(b);
   if (ka.length === 0 || kb.length === 0) return 0;
   if (ka === kb) return 1;
-  const ga = bigrams(ka);
-  const gb = bigrams(kb);
-  let shared = 0;
-  for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
+  const shared = sharedBigrams(bigrams(ka), bigrams(kb));
   const total = Math.max(ka.length - 1, 0) + Math.max(kb.length - 1, 0);
   const dice = total === 0 ? 0 : (2 * shared) / total;
   const shorter = ka.length <= kb.length ? ka : kb;
@@ -293,9 +513,31 @@ export function labelSimilarity(a: string, b: string): number {
   return shorter.length >= 6 && longer.includes(shorter) ? Math.max(dice, 0.9) : dice;
 }
 
+const compatibleByProfile = new WeakMap<Profile, Map<string, Map<string, boolean>>>();
+
+/** Whether a target in unit `a` can be compared with an actual in unit `b`; asked for every pair, so remembered. */
 export function unitsCompatible(a: string, b: string, profile: Profile): boolean {
   if (a === "*" || b === "*" || a === b) return true;
   if (a === "" || b === "") return false;
+  let byA = compatibleByProfile.get(profile);
+  if (!byA) {
+    byA = new Map();
+    compatibleByProfile.set(profile, byA);
+  }
+  let row = byA.get(a);
+  if (!row) {
+    row = new Map();
+    byA.set(a, row);
+  }
+  let known = row.get(b);
+  if (known === undefined) {
+    known = unitsCompatibleUncached(a, b, profile);
+    if (row.size < LABEL_CACHE_LIMIT) row.set(b, known);
+  }
+  return known;
+}
+
+function unitsCompatibleUncached(a: string, b: string, profile: Profile): boolean {
   if (profile.unitSynonyms.some((group) => group.includes(a) && group.includes(b))) return true;
   const pa = a.split("・");
   const pb = b.split("・");

@@ -60,11 +60,50 @@ function roleSpecs(profile: Profile, role: SheetRole): [string, NormalizedSpec][
   return specs;
 }
 
-/** Number of a role's fields that some cell of the row names exactly or by its start. */
+/**
+ * A role's aliases by their first and last characters. A cell names a field strongly (textScore ≥ 60) only when it
+ * starts with an alias, or ends with one at least half its length, so only those aliases need a look.
+ */
+interface StrongIndex {
+  byFirst: Map<string, [string, string][]>;
+  byLast: Map<string, [string, string][]>;
+  specs: Map<string, NormalizedSpec>;
+}
+
+const strongIndexes = new WeakMap<[string, NormalizedSpec][], StrongIndex>();
+
+function strongIndex(specs: [string, NormalizedSpec][]): StrongIndex {
+  let index = strongIndexes.get(specs);
+  if (!index) {
+    index = { byFirst: new Map(), byLast: new Map(), specs: new Map(specs) };
+    for (const [field, spec] of specs) {
+      for (const alias of spec.aliases) {
+        const first = alias.slice(0, 1);
+        const last = alias.slice(-1);
+        index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), [field, alias]]);
+        index.byLast.set(last, [...(index.byLast.get(last) ?? []), [field, alias]]);
+      }
+    }
+    strongIndexes.set(specs, index);
+  }
+  return index;
+}
+
+/** The fields that some cell of the row names exactly or by its start (textScore ≥ 60). */
 function strongMatches(cells: string[], specs: [string, NormalizedSpec][]): Set<string> {
+  const index = strongIndex(specs);
+  const always = index.byFirst.get("") ?? [];
   const found = new Set<string>();
   for (const text of cells) {
-    for (const [field, spec] of specs) if (textScore(spec, text) >= 60) found.add(field);
+    if (!text) continue;
+    const candidates = [
+      ...(index.byFirst.get(text[0]) ?? []),
+      ...(index.byLast.get(text[text.length - 1]) ?? []),
+      ...always,
+    ];
+    for (const [field] of candidates) {
+      if (!found.has(field) && textScore(index.specs.get(field)!, text) >= 60) found.add(field);
+    }
   }
   return found;
 }
