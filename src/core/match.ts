@@ -17,20 +17,34 @@ export function matchActual(
   actuals: LabeledQuantity[],
   profile: Profile
 ): ActualMatch {
-  const candidates = actuals.filter((a) =>
-    unitsCompatible(quantity.unit, a.quantity.unit, profile)
-  );
-  if (candidates.length === 0) return { ok: false, reason: "noActual", candidates: [] };
-  const scored = candidates
-    .map((actual) => ({ actual, similarity: labelSimilarity(label, actual.label) }))
-    .sort((x, y) => y.similarity - x.similarity);
-  const best = scored[0];
-  if (scored.length === 1) return { ok: true, ...best, method: "onlyCandidate" };
-  const rival = scored.find((s) => s.actual.quantity.value !== best.actual.quantity.value);
-  if (!rival) return { ok: true, ...best, method: "sameValue" };
-  const { minLabelSimilarity, minMargin } = profile.matching;
-  if (best.similarity >= minLabelSimilarity && best.similarity - rival.similarity >= minMargin) {
-    return { ok: true, ...best, method: "label" };
+  // One pass for the best (first among equals, as a stable sort by similarity would put it), one for its rival:
+  // the most similar candidate with another value. This runs for every criterion, so nothing is allocated here
+  // unless the answer needs it.
+  let best: LabeledQuantity | null = null;
+  let bestSimilarity = -1;
+  let count = 0;
+  for (const actual of actuals) {
+    if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
+    count++;
+    const similarity = labelSimilarity(label, actual.label);
+    if (similarity > bestSimilarity) {
+      best = actual;
+      bestSimilarity = similarity;
+    }
   }
+  if (!best) return { ok: false, reason: "noActual", candidates: [] };
+  if (count === 1) return { ok: true, actual: best, similarity: bestSimilarity, method: "onlyCandidate" };
+  let rivalSimilarity = -1;
+  for (const actual of actuals) {
+    if (actual.quantity.value === best.quantity.value) continue;
+    if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
+    rivalSimilarity = Math.max(rivalSimilarity, labelSimilarity(label, actual.label));
+  }
+  if (rivalSimilarity < 0) return { ok: true, actual: best, similarity: bestSimilarity, method: "sameValue" };
+  const { minLabelSimilarity, minMargin } = profile.matching;
+  if (bestSimilarity >= minLabelSimilarity && bestSimilarity - rivalSimilarity >= minMargin) {
+    return { ok: true, actual: best, similarity: bestSimilarity, method: "label" };
+  }
+  const candidates = actuals.filter((a) => unitsCompatible(quantity.unit, a.quantity.unit, profile));
   return { ok: false, reason: "ambiguous", candidates };
 }

@@ -91,13 +91,9 @@ export function resetLabelCache(): void {
   bigramCache.clear();
 }
 
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= LABEL_CACHE_LIMIT) cache.clear();
-    value = make();
-    cache.set(key, value);
-  }
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= LABEL_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
   return value;
 }
 
@@ -470,7 +466,7 @@ function makeLabelKey(label: string): string {
 
 /** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */
 export function labelKey(label: string): string {
-  return remember(keyCache, label, () => makeLabelKey(label));
+  return keyCache.get(label) ?? remember(keyCache, label, makeLabelKey(label));
 }
 
 const NO_BIGRAMS = new Float64Array(0);
@@ -478,12 +474,11 @@ const NO_BIGRAMS = new Float64Array(0);
 /** A key's character bigrams as sorted numbers, repeats kept, so two keys are compared by one merge. */
 function bigrams(key: string): Float64Array {
   if (key.length < 2) return NO_BIGRAMS;
-  return remember(bigramCache, key, () => {
-    const out = new Float64Array(key.length - 1);
-    for (let i = 0; i + 1 < key.length; i++)
-      out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
-    return out.sort();
-  });
+  const known = bigramCache.get(key);
+  if (known) return known;
+  const out = new Float64Array(key.length - 1);
+  for (let i = 0; i + 1 < key.length; i++) out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+  return remember(bigramCache, key, out.sort());
 }
 
 function sharedBigrams(a: Float64Array, b: Float64Array): number {

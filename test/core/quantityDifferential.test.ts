@@ -10,6 +10,8 @@ import { isSpaceCode, trimAll } from "../../src/core/normalize";
 import * as fast from "../../src/core/quantity";
 import * as reference from "./reference/quantityByRegex";
 import * as codesReference from "./reference/codesByRegex";
+import { matchActual as matchBySort } from "./reference/matchBySort";
+import { matchActual } from "../../src/core/match";
 import { findStrategyCode, readGroupRow, readInitiativeCode } from "../../src/core/codes";
 import { initiativeTitle } from "../../src/core/evaluation";
 import { isBlankLike } from "../../src/core/normalize";
@@ -93,6 +95,21 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
       { numRuns: 2000 }
     );
   });
+});
+
+test("matchActual picks the actual, or gives up, as scoring and sorting every candidate does", () => {
+  const seedItems = reference.parseLabeledQuantities(seedText(), P, "actual");
+  const check = (label: string, quantity: fast.Quantity, actuals: fast.LabeledQuantity[]) =>
+    expect(matchActual(label, quantity, actuals, P)).toEqual(matchBySort(label, quantity, actuals, P));
+  for (let i = 0; i + 8 < seedItems.length; i += 3)
+    check(seedItems[i].label, seedItems[i].quantity, seedItems.slice(i + 1, i + 8));
+  fc.assert(
+    fc.property(workbookText, workbookText, (target, actual) => {
+      const actuals = fast.parseLabeledQuantities(actual, P, "actual");
+      for (const t of fast.parseLabeledQuantities(target, P, "target")) check(t.label, t.quantity, actuals);
+    }),
+    { numRuns: 2000 }
+  );
 });
 
 describe("character classes the fast paths rely on", () => {
