@@ -33,18 +33,22 @@ export function matchActual(
     }
   }
   if (!best) return { ok: false, reason: "noActual", candidates: [] };
-  if (count === 1) return { ok: true, actual: best, similarity: bestSimilarity, method: "onlyCandidate" };
+  if (count === 1)
+    return { ok: true, actual: best, similarity: bestSimilarity, method: "onlyCandidate" };
   let rivalSimilarity = -1;
   for (const actual of actuals) {
     if (actual.quantity.value === best.quantity.value) continue;
     if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
     rivalSimilarity = Math.max(rivalSimilarity, labelSimilarity(label, actual.label));
   }
-  if (rivalSimilarity < 0) return { ok: true, actual: best, similarity: bestSimilarity, method: "sameValue" };
+  if (rivalSimilarity < 0)
+    return { ok: true, actual: best, similarity: bestSimilarity, method: "sameValue" };
   const { minLabelSimilarity, minMargin } = profile.matching;
   if (bestSimilarity >= minLabelSimilarity && bestSimilarity - rivalSimilarity >= minMargin) {
     return { ok: true, actual: best, similarity: bestSimilarity, method: "label" };
   }
-  const candidates = actuals.filter((a) => unitsCompatible(quantity.unit, a.quantity.unit, profile));
+  const candidates = actuals.filter((a) =>
+    unitsCompatible(quantity.unit, a.quantity.unit, profile)
+  );
   return { ok: false, reason: "ambiguous", candidates };
 }

@@ -477,7 +477,8 @@ function bigrams(key: string): Float64Array {
   const known = bigramCache.get(key);
   if (known) return known;
   const out = new Float64Array(key.length - 1);
-  for (let i = 0; i + 1 < key.length; i++) out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+  for (let i = 0; i + 1 < key.length; i++)
+    out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
   return remember(bigramCache, key, out.sort());
 }
 

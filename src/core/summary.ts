@@ -36,9 +36,11 @@ export interface Summary {
   uncounted: string[];
 }
 
-function compareCodes(a: string, b: string): number {
-  const pa = a.split("-").map(Number);
-  const pb = b.split("-").map(Number);
+function codeParts(code: string): number[] {
+  return code.split("-").map(Number);
+}
+
+function compareParts(pa: number[], pb: number[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -96,10 +98,11 @@ export function buildSummary(
   const uncounted: string[] = [];
   const byStrategy = new Map<string, StrategyListing>();
   const unmet: UnmetEntry[] = [];
-  const ordered = [...evaluation.initiatives].sort(
-    (a, b) => compareCodes(a.strategyCode, b.strategyCode) || compareCodes(a.code, b.code)
-  );
-  for (const init of ordered) {
+  // Sorting compares codes n·log n times; their numbers are read once.
+  const ordered = evaluation.initiatives
+    .map((init) => ({ init, strategy: codeParts(init.strategyCode), own: codeParts(init.code) }))
+    .sort((a, b) => compareParts(a.strategy, b.strategy) || compareParts(a.own, b.own));
+  for (const { init } of ordered) {
     const recorded = recordedOf(init);
     const listing = byStrategy.get(init.strategyCode) ?? {
       code: init.strategyCode,
@@ -141,7 +144,10 @@ export function buildSummary(
       achieved: byIssue.reduce((n, t) => n + t.achieved, 0),
       notAchieved: byIssue.reduce((n, t) => n + t.notAchieved, 0),
     },
-    byStrategy: [...byStrategy.values()].sort((a, b) => compareCodes(a.code, b.code)),
+    byStrategy: [...byStrategy.values()]
+      .map((listing) => ({ listing, parts: codeParts(listing.code) }))
+      .sort((a, b) => compareParts(a.parts, b.parts))
+      .map(({ listing }) => listing),
     unmet,
     uncounted,
   };

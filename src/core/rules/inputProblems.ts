@@ -39,8 +39,10 @@ export const formulaErrorRule: Rule = {
     const seen = new Set<string>();
     const out: Finding[] = [];
     for (const cell of cells) {
+      // Every error value has a #; most cells are long text without one.
+      if (!cell.ref || !cell.text.includes("#")) continue;
       const value = cell.text.trim();
-      if (!cell.ref || !EXCEL_ERROR.test(value)) continue;
+      if (!EXCEL_ERROR.test(value)) continue;
       const key = `${cell.ref.sheet}\u0000${cell.ref.row}\u0000${cell.ref.col}`;
       if (seen.has(key)) continue;
       seen.add(key);
