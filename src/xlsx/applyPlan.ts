@@ -152,6 +152,10 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
     }
     cell.note = { texts: [{ text: n.text }], editAs: "absolute" } as ExcelJS.Comment;
   }
+  // One style object for every cell of a sheet Hyoka creates: ExcelJS indexes styles by object, so a shared one is
+  // written once instead of being compared for each of a city's thousands of summary cells.
+  const wrap: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "top" } };
+  const wrapBold: Partial<ExcelJS.Style> = { ...wrap, font: { bold: true } };
   for (const s of plan.summaries) {
     const ws = s.create ? workbook.addWorksheet(s.sheet) : workbook.getWorksheet(s.sheet);
     if (!ws) continue;
@@ -163,11 +167,17 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
           const cell = ws.getCell(origin.row + r + 1, origin.col + c + 1);
           cell.value = value;
           // Only Hyoka's own sheets get its formatting; a template keeps its own.
-          if (s.create) cell.alignment = { wrapText: true, vertical: "top" };
+          if (s.create) cell.style = wrap;
         })
       );
     }
-    for (const b of s.bold) ws.getCell(b).font = { bold: true };
+    for (const b of s.bold) {
+      const cell = ws.getCell(b);
+      // A template's cells share their loaded style with others, so it is copied, never changed in place.
+      cell.style = s.create
+        ? wrapBold
+        : { ...cell.style, font: { ...cell.style.font, bold: true } };
+    }
     s.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
   if (plan.meta && !metaIsEmpty(plan.meta)) {

@@ -42,6 +42,13 @@ describe("summary sheets", () => {
     expect(once.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([...names, "業績目標の達成状況", "目標未達成の取組み"]);
     expect(once.getWorksheet("業績目標の達成状況")!.getCell("A1").value).toBe("業績目標の達成状況");
     expect(once.getWorksheet("目標未達成の取組み")!.getCell("A3").value).toContain("地域課題解決型広報紙配布事業");
+    // Titles and column headers bold, every cell wrapped at the top; the bold stays on those cells alone.
+    const created = once.getWorksheet("目標未達成の取組み")!;
+    expect(created.getCell("A1").font?.bold).toBe(true);
+    expect(created.getCell("A2").font?.bold).toBe(true);
+    expect(created.getCell("A3").font?.bold).toBeFalsy();
+    expect(created.getCell("A3").alignment).toEqual({ wrapText: true, vertical: "top" });
+    expect(created.getCell("A1").alignment).toEqual({ wrapText: true, vertical: "top" });
     const twice = (await check(once)).wb;
     expect(twice.worksheets.map((w) => w.name)).toEqual(once.worksheets.map((w) => w.name));
     applyPlanToWorkbook(twice, buildClearPlan(readGrids(twice)));
