@@ -361,8 +361,16 @@ function dropUnmatchedOpening(t: string): string {
   return out;
 }
 
+/** Whether a label says enough to be compared: four letters at least once marks, digits and spaces are gone. */
 function meaningful(label: string): boolean {
-  return labelKey(label).length >= 4;
+  // Counted without building the key; only text outside the known classes needs the key itself.
+  let letters = 0;
+  for (let i = 0; i < label.length && letters < 4; i++) {
+    const kind = keyClass(label.charCodeAt(i));
+    if (kind === "other") return labelKey(label).length >= 4;
+    if (kind === "keep") letters++;
+  }
+  return letters >= 4;
 }
 
 /** The part of a segment after its last sentence end, when that part says enough on its own. */
@@ -388,34 +396,37 @@ export function parseLabeledQuantities(
   const units = unitIndex(profile);
   const out: LabeledQuantity[] = [];
   let pending = "";
-  foldWidth(text)
-    .split(/\r\n|\r|\n/)
-    .forEach((line, lineNo) => {
-      if (isBlankLike(line)) {
-        pending = "";
-        return;
-      }
-      const all = scanLine(line, units);
-      let found = all;
-      if (found.length === 0) {
-        pending += trimAll(line);
-        return;
-      }
-      const arrow = line.lastIndexOf("→");
-      if (mode === "target" && arrow >= 0 && found.some((f) => f.start > arrow)) {
-        found = found.filter((f) => f.start > arrow);
-      }
-      let cursor = 0;
-      found.forEach((f, i) => {
-        const segment = i === 0 ? line.slice(0, all[0].start) : line.slice(cursor, f.start);
-        let label = cleanLabel(lastSentence(segment));
-        if (!meaningful(label) && i === 0 && pending) label = cleanLabel(pending + segment);
-        if (!meaningful(label) && i > 0 && out.length > 0) label = out[out.length - 1].label;
-        out.push({ label, quantity: f.quantity, line: lineNo });
-        cursor = f.end;
-      });
+  const lines = foldWidth(text).split(/\r\n|\r|\n/);
+  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
+    const line = lines[lineNo];
+    if (isBlankLike(line)) {
       pending = "";
-    });
+      continue;
+    }
+    const all = scanLine(line, units);
+    let found = all;
+    if (found.length === 0) {
+      pending += trimAll(line);
+      continue;
+    }
+    const arrow = mode === "target" ? line.lastIndexOf("→") : -1;
+    if (arrow >= 0 && found.some((f) => f.start > arrow)) found = found.filter((f) => f.start > arrow);
+    let cursor = 0;
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i];
+      const segment = i === 0 ? line.slice(0, all[0].start) : line.slice(cursor, f.start);
+      let label = cleanLabel(lastSentence(segment));
+      let enough = meaningful(label);
+      if (!enough && i === 0 && pending) {
+        label = cleanLabel(pending + segment);
+        enough = meaningful(label);
+      }
+      if (!enough && i > 0 && out.length > 0) label = out[out.length - 1].label;
+      out.push({ label, quantity: f.quantity, line: lineNo });
+      cursor = f.end;
+    }
+    pending = "";
+  }
   return out;
 }
 

@@ -13,8 +13,9 @@ export const formulaErrorRule: Rule = {
     en: "formula error values (#N/A, #DIV/0!, #REF!…)",
   },
   check({ evaluation, profile }) {
-    const cells: TextCell[] = [
-      ...evaluation.initiatives.flatMap((i) => [
+    const cells: TextCell[] = [];
+    for (const i of evaluation.initiatives)
+      cells.push(
         i.initiative,
         i.target,
         i.threshold,
@@ -22,10 +23,11 @@ export const formulaErrorRule: Rule = {
         i.achievementCell,
         i.effectivenessCell,
         i.problems,
-        i.remedy,
-      ]),
-      ...evaluation.outcomes.flatMap((o) => [o.indicatorActual, o.previous, o.status]),
-      ...evaluation.strategies.flatMap((s) => [
+        i.remedy
+      );
+    for (const o of evaluation.outcomes) cells.push(o.indicatorActual, o.previous, o.status);
+    for (const s of evaluation.strategies)
+      cells.push(
         s.indicator,
         s.targetValue,
         s.outcomeList,
@@ -33,9 +35,8 @@ export const formulaErrorRule: Rule = {
         s.overallCell,
         s.effectivenessCell,
         s.problems,
-        s.remedy,
-      ]),
-    ];
+        s.remedy
+      );
     const seen = new Set<string>();
     const out: Finding[] = [];
     for (const cell of cells) {

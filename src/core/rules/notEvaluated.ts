@@ -6,13 +6,23 @@ import type { Evaluation, StrategyBlock } from "../evaluation";
  * like 【1-3】 ㋐ 地域資源が活用されやすい仕組みづくり in the seed, whose target was reached the year before.
  */
 export function isNotEvaluated(block: StrategyBlock, evaluation: Evaluation): boolean {
-  const blockIndex = evaluation.strategies.indexOf(block);
-  const hasIndicators = evaluation.outcomes.some((o) => o.block === blockIndex);
   return (
-    !hasIndicators &&
     isBlankLike(block.targetValue.text) &&
     [block.progressCell, block.overallCell, block.effectivenessCell].every((c) =>
       isBlankLike(c.text)
-    )
+    ) &&
+    !blocksWithIndicators(evaluation).has(block)
   );
+}
+
+const indicatorBlocks = new WeakMap<Evaluation, Set<StrategyBlock>>();
+
+/** The blocks that have indicator rows, found once per evaluation (asked for every block of a city's workbook). */
+function blocksWithIndicators(evaluation: Evaluation): Set<StrategyBlock> {
+  let blocks = indicatorBlocks.get(evaluation);
+  if (!blocks) {
+    blocks = new Set(evaluation.outcomes.map((o) => evaluation.strategies[o.block]));
+    indicatorBlocks.set(evaluation, blocks);
+  }
+  return blocks;
 }
