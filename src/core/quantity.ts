@@ -410,7 +410,8 @@ export function parseLabeledQuantities(
       continue;
     }
     const arrow = mode === "target" ? line.lastIndexOf("→") : -1;
-    if (arrow >= 0 && found.some((f) => f.start > arrow)) found = found.filter((f) => f.start > arrow);
+    if (arrow >= 0 && found.some((f) => f.start > arrow))
+      found = found.filter((f) => f.start > arrow);
     let cursor = 0;
     for (let i = 0; i < found.length; i++) {
       const f = found[i];

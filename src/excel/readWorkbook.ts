@@ -22,15 +22,20 @@ export interface WorkbookSnapshot {
 
 export interface ReadOptions {
   /**
-   * Cells per sync when the workbook is too large for one response and has to be read in row chunks.
-   * Values and number formats average well under 30 bytes a cell, so the default stays under 5 MB.
+   * Cells in the first sync when the workbook is too large for one response and has to be read in row chunks;
+   * the next syncs are sized by what those cells weighed.
    */
   chunkCells?: number;
   /** Also read every sheet's notes (needs ExcelApi 1.18), so applyPlan can find and put back Hyoka's own. */
   notes?: boolean;
 }
 
-const DEFAULT_CHUNK_CELLS = 100_000;
+/**
+ * A cell of these workbooks weighs about 180 bytes in a response (long Japanese sentences, three bytes a
+ * character, and its number format). 8,000 cells stay under the budget up to 500 bytes a cell, so the first chunk
+ * is rarely refused, and it measures the rate that sizes every later chunk.
+ */
+const FIRST_CHUNK_CELLS = 8_000;
 
 type Cell = string | number | boolean | null;
 
@@ -160,7 +165,7 @@ export async function readWorkbook(
     values: [],
     formats: [],
   }));
-  let budget = Math.max(1, options.chunkCells ?? DEFAULT_CHUNK_CELLS);
+  let budget = Math.max(1, options.chunkCells ?? FIRST_CHUNK_CELLS);
   // Next unread row of each sheet; each sync takes rows, sheet after sheet, up to the budget in cells.
   const next = reads.map(() => 0);
   for (;;) {
