@@ -18,15 +18,41 @@ export type CodeReading<T> =
       problem: "unknown" | "implementationMissing" | "implementationNotAllowed";
     };
 
+const entriesByTable = new WeakMap<object, [string, string[]][]>();
+
+/** A code table's entries, listed once per table: status cells are read for every row of the workbook. */
+function entriesOf<T extends string>(table: Record<T, string[]>): [T, string[]][] {
+  let entries = entriesByTable.get(table);
+  if (!entries) {
+    entries = Object.entries(table) as [string, string[]][];
+    entriesByTable.set(table, entries);
+  }
+  return entries as [T, string[]][];
+}
+
 function lookup<T extends string>(table: Record<T, string[]>, text: string): T | null {
-  for (const [code, spellings] of Object.entries(table) as [T, string[]][]) {
+  for (const [code, spellings] of entriesOf(table)) {
     if (spellings.includes(text)) return code;
   }
   return null;
 }
 
 function compact(text: string): string {
-  return trimAll(text).replace(/[\s\u3000]+/g, "");
+  const t = trimAll(text);
+  return /\s/.test(t) ? t.replace(/\s+/g, "") : t;
+}
+
+/** The strategy part of an initiative code: "1-3-1" → "1-3". */
+export function strategyOfCode(code: string): string {
+  const first = code.indexOf("-");
+  const second = first < 0 ? -1 : code.indexOf("-", first + 1);
+  return second < 0 ? code : code.slice(0, second);
+}
+
+/** The 経営課題 number a code starts with: "1-3-1" → 1. */
+export function issueOfCode(code: string): number {
+  const dash = code.indexOf("-");
+  return Number(dash < 0 ? code : code.slice(0, dash));
 }
 
 /** A single-symbol code set (○/×, A/B, a/b, ア/イ). */
@@ -58,7 +84,7 @@ export function readAchievement(profile: Profile, text: string): CodeReading<Ach
   const table = profile.codes.achievement;
   let achievement: Achievement | null = null;
   let rest = "";
-  for (const [code, spellings] of Object.entries(table) as [Achievement, string[]][]) {
+  for (const [code, spellings] of entriesOf(table)) {
     const hit = spellings.find((s) => t.startsWith(s));
     if (hit) {
       achievement = code;

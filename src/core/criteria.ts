@@ -1,6 +1,6 @@
 import type { Profile } from "./profile";
 import { foldWidth, isBlankLike, trimAll } from "./normalize";
-import { cleanLabel, parseLabeledQuantities, unitsLongestFirst, type Quantity } from "./quantity";
+import { cleanLabel, parseLabeledLines, unitsLongestFirst, type Quantity } from "./quantity";
 
 export type CriterionKind = "target" | "threshold";
 
@@ -16,10 +16,6 @@ export interface Criterion {
 }
 
 const CONDITION = /(?:場合|ければ|あれば|れば|とき|時は)/;
-
-function lines(text: string): string[] {
-  return foldWidth(text).split(/\r\n|\r|\n/);
-}
 
 function unitAtEnd(label: string, profile: Profile): string {
   return unitsLongestFirst(profile).find((u) => label.endsWith(u)) ?? "*";
@@ -39,8 +35,7 @@ function nonePhrases(profile: Profile): string[] {
 /** 業績目標: every quantity is a target; without a comparator it means "at least". */
 export function parseTargets(text: string, profile: Profile): Criterion[] {
   if (isBlankLike(text)) return [];
-  const items = parseLabeledQuantities(text, profile, "target");
-  const textLines = items.length > 0 ? lines(text) : [];
+  const { items, lines: textLines } = parseLabeledLines(text, profile, "target");
   if (items.length === 0) {
     return [
       {
@@ -67,8 +62,7 @@ export function parseTargets(text: string, profile: Profile): Criterion[] {
 export function parseThresholds(text: string, profile: Profile): Criterion[] {
   if (isBlankLike(text)) return [];
   const out: Criterion[] = [];
-  const textLines = lines(text);
-  const quantities = parseLabeledQuantities(text, profile, "target");
+  const { items: quantities, lines: textLines } = parseLabeledLines(text, profile, "target");
   const linesWithQuantity = new Set(quantities.map((q) => q.line));
   for (const item of quantities) {
     out.push({

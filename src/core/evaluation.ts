@@ -4,6 +4,8 @@ import type { SheetLayout } from "./recognize";
 import {
   findStrategyCode,
   isRelisted,
+  issueOfCode,
+  strategyOfCode,
   readAchievement,
   readGroupRow,
   readInitiativeCode,
@@ -176,7 +178,7 @@ function readInitiativeSheet(
       : (readInitiativeCode(codeSource) ?? readInitiativeCode(initiativeText));
 
     if (parsed) {
-      const own = parsed.code.split("-").slice(0, 2).join("-");
+      const own = strategyOfCode(parsed.code);
       const strategyText = col.strategy !== undefined ? filled.value(r, col.strategy) : "";
       const listed = findStrategyCode(strategyText) ?? groupStrategy ?? own;
       const relisted = isRelisted(profile, initiativeText) || isRelisted(profile, codeSource);
@@ -187,7 +189,7 @@ function readInitiativeSheet(
         sheet,
         row: r,
         strategyCode: listed,
-        issueNo: Number(listed.split("-")[0]) || issueNo || Number(parsed.code.split("-")[0]),
+        issueNo: issueOfCode(listed) || issueNo || issueOfCode(parsed.code),
         relisted,
         initiative: textCell(filled, sheet, r, col.initiative),
         target: textCell(filled, sheet, r, col.target),
@@ -286,7 +288,7 @@ function readOutcomeSheet(
       const desired = col.desiredState !== undefined ? filled.value(r, col.desiredState) : "";
       const name = col.strategyName !== undefined ? trimAll(filled.value(r, col.strategyName)) : "";
       const code = findStrategyCode(desired) ?? findStrategyCode(name) ?? groupStrategy ?? null;
-      const issueNo = code ? Number(code.split("-")[0]) : (groupIssue ?? null);
+      const issueNo = code ? issueOfCode(code) : (groupIssue ?? null);
       const issueName = col.issue !== undefined ? trimAll(filled.value(r, col.issue)) : "";
       if (issueNo !== null && issueName) out.issueNames[issueNo] ??= issueName;
       const progressCell = textCell(filled, sheet, r, col.progress);

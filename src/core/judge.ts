@@ -1,5 +1,5 @@
 import type { Profile } from "./profile";
-import type { Achievement, IndicatorStatus, Progress } from "./codes";
+import { strategyOfCode, type Achievement, type IndicatorStatus, type Progress } from "./codes";
 import { parseTargets, parseThresholds, refersToTarget, type Criterion } from "./criteria";
 import { matchActual } from "./match";
 import {
@@ -300,7 +300,7 @@ function strategyMembers(evaluation: Evaluation, code: string): Evaluation["init
   if (!index) {
     index = new Map();
     for (const i of evaluation.initiatives) {
-      for (const key of new Set([i.strategyCode, i.code.split("-").slice(0, 2).join("-")])) {
+      for (const key of new Set([i.strategyCode, strategyOfCode(i.code)])) {
         const list = index.get(key);
         if (list) list.push(i);
         else index.set(key, [i]);

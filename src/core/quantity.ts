@@ -393,6 +393,15 @@ export function parseLabeledQuantities(
   profile: Profile,
   mode: LabelMode
 ): LabeledQuantity[] {
+  return parseLabeledLines(text, profile, mode).items;
+}
+
+/** parseLabeledQuantities, with the cell's width-folded lines it read them from (LabeledQuantity.line indexes them). */
+export function parseLabeledLines(
+  text: string,
+  profile: Profile,
+  mode: LabelMode
+): { items: LabeledQuantity[]; lines: string[] } {
   const units = unitIndex(profile);
   const out: LabeledQuantity[] = [];
   let pending = "";
@@ -428,7 +437,7 @@ export function parseLabeledQuantities(
     }
     pending = "";
   }
-  return out;
+  return { items: out, lines };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { defaultProfile as P } from "../../src/core/profile";
-import { findStrategyCode, readAchievement, readGroupRow, readInitiativeCode, readSymbol } from "../../src/core/codes";
+import {
+  findStrategyCode,
+  issueOfCode,
+  readAchievement,
+  readGroupRow,
+  readInitiativeCode,
+  readSymbol,
+  strategyOfCode,
+} from "../../src/core/codes";
 
 describe("achievement codes ①②③ with (i)/(ii)", () => {
   test.each([
@@ -56,5 +64,12 @@ describe("initiative, strategy and group codes", () => {
   test("group rows", () => {
     expect(readGroupRow("経営課題１：区民主体のまちづくり")).toEqual({ issueNo: 1 });
     expect(readGroupRow("戦略１－１ 豊かなコミュニティの促進")).toEqual({ issueNo: 1, strategyCode: "1-1" });
+  });
+});
+
+describe("strategyOfCode and issueOfCode read a code as splitting it on - did", () => {
+  test.each(["1-3-1", "12-3-45", "1-3", "1", "", "1-2-3-4", "-1", "1--2"])("%s", (code) => {
+    expect(strategyOfCode(code)).toBe(code.split("-").slice(0, 2).join("-"));
+    expect(issueOfCode(code)).toBe(Number(code.split("-")[0]));
   });
 });
