@@ -174,10 +174,6 @@ export interface IndicatorJudgement {
   reason: Bilingual;
 }
 
-/** The indicator's own label: its text before the value. */
-function indicatorLabel(text: string, profile: Profile): string {
-  return parseLabeledQuantities(text, profile, "actual")[0]?.label ?? text;
-}
 
 const targetsByBlock = new WeakMap<StrategyBlock, LabeledQuantity[]>();
 
@@ -227,7 +223,9 @@ export function judgeIndicator(
   profile: Profile
 ): IndicatorJudgement {
   const previous = parseQuantity(row.previous.text, profile);
-  const quantities = parseQuantities(row.indicatorActual.text, profile);
+  // Labeled, the actual's quantities are the same list parseQuantities gives, in the same order.
+  const labeled = parseLabeledQuantities(row.indicatorActual.text, profile, "actual");
+  const quantities = labeled.map((l) => l.quantity);
   const value =
     (previous && quantities.find((q) => unitsCompatible(q.unit, previous.unit, profile))) ??
     quantities[0] ??
@@ -246,7 +244,8 @@ export function judgeIndicator(
       },
     };
   }
-  const label = indicatorLabel(row.indicatorActual.text, profile);
+  // The indicator's own label: its text before the value.
+  const label = labeled[0]?.label ?? row.indicatorActual.text;
   const target = findIndicatorTarget(label, value, block, profile);
   const met = target ? compare(value.value, target.comparator ?? ">=", target.value) : null;
   const lowerIsBetter = target?.comparator === "<=" || target?.comparator === "<";

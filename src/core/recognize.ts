@@ -94,16 +94,16 @@ function strongMatches(cells: string[], specs: [string, NormalizedSpec][]): Set<
   const index = strongIndex(specs);
   const always = index.byFirst.get("") ?? [];
   const found = new Set<string>();
+  const consider = (text: string, candidates: [string, string][] | undefined) => {
+    if (!candidates) return;
+    for (const [field] of candidates)
+      if (!found.has(field) && textScore(index.specs.get(field)!, text) >= 60) found.add(field);
+  };
   for (const text of cells) {
     if (!text) continue;
-    const candidates = [
-      ...(index.byFirst.get(text[0]) ?? []),
-      ...(index.byLast.get(text[text.length - 1]) ?? []),
-      ...always,
-    ];
-    for (const [field] of candidates) {
-      if (!found.has(field) && textScore(index.specs.get(field)!, text) >= 60) found.add(field);
-    }
+    consider(text, index.byFirst.get(text[0]));
+    consider(text, index.byLast.get(text[text.length - 1]));
+    consider(text, always);
   }
   return found;
 }

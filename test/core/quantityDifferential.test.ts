@@ -26,6 +26,10 @@ function sameReading(text: string): void {
     reference.parseLabeledQuantities(text, P, "actual")
   );
   expect(fast.parseQuantities(text, P)).toEqual(reference.parseQuantities(text, P));
+  // judgeIndicator takes an actual's quantities from its labeled reading.
+  expect(fast.parseLabeledQuantities(text, P, "actual").map((q) => q.quantity)).toEqual(
+    fast.parseQuantities(text, P)
+  );
   expect(fast.cleanLabel(text)).toBe(reference.cleanLabel(text));
   expect(fast.labelKey(text)).toBe(reference.labelKey(text));
   expect(readInitiativeCode(text)).toEqual(codesReference.readInitiativeCode(text));
