@@ -174,7 +174,6 @@ export interface IndicatorJudgement {
   reason: Bilingual;
 }
 
-
 const targetsByBlock = new WeakMap<StrategyBlock, LabeledQuantity[]>();
 
 /** A block's listed outcome targets, parsed once for all its indicator rows. */

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zipCheck";
+import { useLinearMergeCheck } from "./mergeCheck";
 
 export class UnusableFileError extends Error {
   constructor(
@@ -43,6 +44,7 @@ export async function loadWorkbook(
   }
   const problem = checkZip(data, limits);
   if (problem) throw new UnusableFileError(file, problem.ja, problem.en);
+  useLinearMergeCheck();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
