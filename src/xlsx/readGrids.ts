@@ -30,11 +30,12 @@ export function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
 export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
   return workbook.worksheets.map((ws) => {
     const merges = mergesOf(ws);
-    const covered = new Set<string>();
+    // Cells covered by a merge, as row * 16384 + column (Excel's column count): numbers, not strings, per cell.
+    const covered = new Set<number>();
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++)
-          if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+          if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
       }
     }
     const rows = ws.rowCount;
@@ -44,7 +45,7 @@ export function readGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
       const row = ws.getRow(r + 1);
       const out: string[] = new Array(cols).fill("");
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        if (colNumber > cols || covered.has(`${r},${colNumber - 1}`)) return;
+        if (colNumber > cols || covered.has(r * 16384 + colNumber - 1)) return;
         out[colNumber - 1] = cellText(cell.value, cell.numFmt);
       });
       cells.push(out);
