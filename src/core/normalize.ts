@@ -33,7 +33,7 @@ export function normalizeHeader(text: string): string {
 }
 
 /** A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"). */
-const BLANK_START = new Set("‐‑‒–—―−－ｰー─━-・な無");
+const BLANK_START = new Set([..."‐‑‒–—―−－ｰー─━-・な無"].map((ch) => ch.charCodeAt(0)));
 
 export function isBlankLike(text: string): boolean {
   // Most cells hold text: the first visible character already tells.
@@ -44,7 +44,7 @@ export function isBlankLike(text: string): boolean {
     i++;
   }
   if (i === text.length) return true;
-  if (!BLANK_START.has(text[i])) return false;
+  if (!BLANK_START.has(text.charCodeAt(i))) return false;
   const t = text.replace(/[\s\u200b]+/g, "");
   return t === "" || /^[‐‑‒–—―−－ｰー─━\-・]+$/.test(t) || t === "なし" || t === "無し";
 }

@@ -97,6 +97,23 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
+/** Particles and prefixes a label loses at its end (its marks are flagged in CHAR_FLAGS). */
+const TRAILING_WORDS = [
+  "延べ",
+  "のべ",
+  "約",
+  "およそ",
+  "概ね",
+  "おおむね",
+  "全",
+  "が",
+  "は",
+  "を",
+  "で",
+  "に",
+  "も",
+];
+
 /** Per UTF-16 code unit, what it may start or end: one table lookup instead of string sets in the hot loops. */
 const LEADING = 1;
 const TRAILING = 2;
@@ -104,6 +121,7 @@ const DATE_FIRST = 4;
 const COMPARATOR_FIRST = 8;
 const YEAR_MARK_LAST = 16;
 const SPACE = 32;
+const TRAILING_WORD_LAST = 64;
 const CHAR_FLAGS = new Uint8Array(65536);
 function flag(chars: Iterable<string>, bit: number): void {
   for (const ch of chars) CHAR_FLAGS[ch.charCodeAt(0)] |= bit;
@@ -121,6 +139,10 @@ flag(
 );
 // The last character of H, R, S, 平成, 令和, 昭和, 第, No, No., NO…: only then can YEAR_BEFORE match.
 flag("HRSoO成和第.", YEAR_MARK_LAST);
+flag(
+  TRAILING_WORDS.map((w) => w[w.length - 1]),
+  TRAILING_WORD_LAST
+);
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -296,23 +318,6 @@ export function parseQuantity(text: string, profile: Profile): Quantity | null {
 const YEAR_WORDS =
   /(?:平成|令和|H|R)?\s*\d+\s*年度?\s*(?:まで(?:に)?|中に?|末)?|\d+\s*月\s*(?:末)?\s*(?:現在|時点)?/g;
 
-/** Particles and prefixes a label loses at its end (its marks are flagged in CHAR_FLAGS). */
-const TRAILING_WORDS = [
-  "延べ",
-  "のべ",
-  "約",
-  "およそ",
-  "概ね",
-  "おおむね",
-  "全",
-  "が",
-  "は",
-  "を",
-  "で",
-  "に",
-  "も",
-];
-
 /** Whether YEAR_WORDS can match at all: some number followed, after spaces, by 年 or 月. */
 function mayHoldYearWords(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -337,7 +342,10 @@ export function cleanLabel(text: string): string {
   for (let i = 0; i < 3; i++) {
     const before = end;
     while (end > start && CHAR_FLAGS[t.charCodeAt(end - 1)] & TRAILING) end--;
-    const word = wordBefore(t, end, start, TRAILING_WORDS);
+    const word =
+      end > start && CHAR_FLAGS[t.charCodeAt(end - 1)] & TRAILING_WORD_LAST
+        ? wordBefore(t, end, start, TRAILING_WORDS)
+        : undefined;
     if (word) end -= word.length;
     if (end === before) break;
   }
