@@ -3,7 +3,8 @@ import { mergesOf } from "../src/xlsx/readGrids";
 
 /**
  * Evaluation workbooks of any size in the sample's layout: the sample's own header rows, merges and data rows
- * (multi-line targets and actuals, percentages, recorded codes), repeated under new codes.
+ * (multi-line targets and actuals, percentages, recorded codes), repeated under new codes, each copy's texts made
+ * its own (tagOf) so that no cache gets the help of repeated strings.
  */
 export interface SyntheticShape {
   initiatives: number;
@@ -40,6 +41,20 @@ function replaceText(v: ExcelJS.CellValue, from: RegExp, to: string): ExcelJS.Ce
   return v;
 }
 
+const TAG_DIGITS = "アイウエオカキクケコ";
+
+/**
+ * A word of katakana unique to each copy, written after every の of its texts: targets, thresholds and actuals
+ * keep their shape and still pair up, but no two initiatives share a label, as in a real workbook.
+ */
+function tagOf(n: number): string {
+  return [...String(n)].map((d) => TAG_DIGITS[Number(d)]).join("");
+}
+
+function varyText(v: ExcelJS.CellValue, tag: string): ExcelJS.CellValue {
+  return replaceText(v, /の/g, `の${tag}`);
+}
+
 export function shapeFor(initiatives: number): SyntheticShape {
   const strategies = Math.ceil(initiatives / PER_STRATEGY);
   const issues = Math.ceil(strategies / STRATEGIES_PER_ISSUE);
@@ -70,7 +85,9 @@ export function syntheticWorkbook(template: ExcelJS.Workbook, initiatives: numbe
       const top = OUTCOME_TEMPLATE.header + 1 + (s - 1) * blockHeight;
       for (let r = 0; r < blockHeight; r++)
         copyRow(outcomeT, blockTop + r, outcome, top + r, (col, v) =>
-          col <= 2 && s > 1 ? null : replaceText(v, /【\s*1\s*-\s*1\s*】/, `【${issue}-${s}】`)
+          col <= 2 && s > 1
+            ? null
+            : varyText(replaceText(v, /【\s*1\s*-\s*1\s*】/, `【${issue}-${s}】`), tagOf(s0 + s))
         );
       for (const m of blockMerges)
         outcome.mergeCells(top + m.top - blockTop, m.left, top + m.bottom - blockTop, m.right);
@@ -79,7 +96,7 @@ export function syntheticWorkbook(template: ExcelJS.Workbook, initiatives: numbe
         copyRow(initiativeT, from, plan, planRow++, (col, v) =>
           col === 1
             ? `（${s}）㋐ 戦略${issue}-${s}の推進`
-            : replaceText(v, /【\s*\d+\s*-\s*\d+\s*-\s*\d+\s*】/, `【${issue}-${s}-${i}】`)
+            : varyText(replaceText(v, /【\s*\d+\s*-\s*\d+\s*-\s*\d+\s*】/, `【${issue}-${s}-${i}】`), tagOf(made))
         );
       }
     }

@@ -11,6 +11,9 @@ export type ActualMatch =
  * Pairs a target or threshold with the actual that reports on it: among the actuals of a compatible unit,
  * the one whose label is clearly the most similar. Two candidates too close to call is "ambiguous", never a guess.
  */
+/** Each candidate's similarity from the first pass, for the second; reused across calls, never shared between them. */
+let similarities = new Float64Array(16);
+
 export function matchActual(
   label: string,
   quantity: Quantity,
@@ -23,10 +26,15 @@ export function matchActual(
   let best: LabeledQuantity | null = null;
   let bestSimilarity = -1;
   let count = 0;
-  for (const actual of actuals) {
+  if (similarities.length < actuals.length) similarities = new Float64Array(actuals.length * 2);
+  for (let i = 0; i < actuals.length; i++) {
+    const actual = actuals[i];
+    // -1 marks an actual of another unit.
+    similarities[i] = -1;
     if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
     count++;
     const similarity = labelSimilarity(label, actual.label);
+    similarities[i] = similarity;
     if (similarity > bestSimilarity) {
       best = actual;
       bestSimilarity = similarity;
@@ -36,10 +44,9 @@ export function matchActual(
   if (count === 1)
     return { ok: true, actual: best, similarity: bestSimilarity, method: "onlyCandidate" };
   let rivalSimilarity = -1;
-  for (const actual of actuals) {
-    if (actual.quantity.value === best.quantity.value) continue;
-    if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
-    rivalSimilarity = Math.max(rivalSimilarity, labelSimilarity(label, actual.label));
+  for (let i = 0; i < actuals.length; i++) {
+    if (similarities[i] < 0 || actuals[i].quantity.value === best.quantity.value) continue;
+    rivalSimilarity = Math.max(rivalSimilarity, similarities[i]);
   }
   if (rivalSimilarity < 0)
     return { ok: true, actual: best, similarity: bestSimilarity, method: "sameValue" };

@@ -79,16 +79,15 @@ export function unitsLongestFirst(profile: Profile): string[] {
 }
 
 /**
- * Label keys and bigrams are asked for again and again while pairing targets with actuals; they are kept
- * for one check (checkWorkbook calls resetLabelCache) and never grow past a bound.
+ * Label keys are asked for again and again while pairing one initiative's targets with its actuals; they are
+ * kept for one check (checkWorkbook calls resetLabelCache), a few thousand at a time: labels are reused within
+ * an initiative, rarely across them, so a small cache keeps what matters and memory stays flat.
  */
-const LABEL_CACHE_LIMIT = 100_000;
+const LABEL_CACHE_LIMIT = 4_096;
 const keyCache = new Map<string, string>();
-const bigramCache = new Map<string, Float64Array>();
 
 export function resetLabelCache(): void {
   keyCache.clear();
-  bigramCache.clear();
 }
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
@@ -498,27 +497,58 @@ export function labelKey(label: string): string {
   return keyCache.get(label) ?? remember(keyCache, label, makeLabelKey(label));
 }
 
-const NO_BIGRAMS = new Float64Array(0);
+/**
+ * Scratch space for bigram codes. Comparing two labels writes each key's bigrams here as numbers, sorts them and
+ * counts the common ones in one merge: no allocation per comparison, and none of it kept between checks.
+ */
+let scratchA = new Uint32Array(128);
+let scratchB = new Uint32Array(128);
 
-/** A key's character bigrams as sorted numbers, repeats kept, so two keys are compared by one merge. */
-function bigrams(key: string): Float64Array {
-  if (key.length < 2) return NO_BIGRAMS;
-  const known = bigramCache.get(key);
-  if (known) return known;
-  const out = new Float64Array(key.length - 1);
-  for (let i = 0; i + 1 < key.length; i++)
-    out[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
-  return remember(bigramCache, key, out.sort());
+/** Writes a key's character bigrams (two UTF-16 units as one number) into `into`, sorted; returns how many. */
+function sortedBigrams(key: string, into: Uint32Array): number {
+  const n = key.length - 1;
+  for (let i = 0; i < n; i++) into[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
+  if (n > 24) {
+    into.subarray(0, n).sort();
+    return n;
+  }
+  // Insertion sort: short labels are the common case, and this allocates nothing.
+  for (let i = 1; i < n; i++) {
+    const v = into[i];
+    let j = i - 1;
+    while (j >= 0 && into[j] > v) {
+      into[j + 1] = into[j];
+      j--;
+    }
+    into[j + 1] = v;
+  }
+  return n;
 }
 
-function sharedBigrams(a: Float64Array, b: Float64Array): number {
+/** The key whose bigrams scratchA holds: a criterion is compared with each candidate in turn, so it is often the same. */
+let keyInA: string | null = null;
+let countInA = 0;
+
+/** How many bigrams two keys share, repeats counted as often as both have them. */
+function sharedBigrams(ka: string, kb: string): number {
+  if (ka.length > scratchA.length) {
+    scratchA = new Uint32Array(ka.length * 2);
+    keyInA = null;
+  }
+  if (kb.length > scratchB.length) scratchB = new Uint32Array(kb.length * 2);
+  if (ka !== keyInA) {
+    countInA = sortedBigrams(ka, scratchA);
+    keyInA = ka;
+  }
+  const na = countInA;
+  const nb = sortedBigrams(kb, scratchB);
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] === b[j]) {
+  for (let i = 0, j = 0; i < na && j < nb;) {
+    if (scratchA[i] === scratchB[j]) {
       shared++;
       i++;
       j++;
-    } else if (a[i] < b[j]) i++;
+    } else if (scratchA[i] < scratchB[j]) i++;
     else j++;
   }
   return shared;
@@ -530,7 +560,7 @@ export function labelSimilarity(a: string, b: string): number {
   const kb = labelKey(b);
   if (ka.length === 0 || kb.length === 0) return 0;
   if (ka === kb) return 1;
-  const shared = sharedBigrams(bigrams(ka), bigrams(kb));
+  const shared = sharedBigrams(ka, kb);
   const total = Math.max(ka.length - 1, 0) + Math.max(kb.length - 1, 0);
   const dice = total === 0 ? 0 : (2 * shared) / total;
   const shorter = ka.length <= kb.length ? ka : kb;

@@ -18,6 +18,10 @@ describe("synthetic workbooks for the benchmark", () => {
       2 * shape.issues
     );
     expect(new Set(result.evaluation.initiatives.map((i) => i.code)).size).toBe(n);
+    // Every copy's texts are its own: no label repeats across initiatives to flatter a cache.
+    expect(new Set(result.evaluation.initiatives.map((i) => i.actual.text)).size).toBe(n);
+    const judged = [...result.judgements.achievement.values()];
+    expect(judged.filter((j) => j.expected !== null).length).toBeGreaterThan(n / 2);
     expect(result.findings.filter((f) => f.rule === "duplicate-initiative" || f.rule === "unplaced-rows")).toEqual([]);
     expect(wb.worksheets.every((ws) => ((ws.model as { merges?: string[] }).merges ?? []).length > 0)).toBe(true);
   });
