@@ -150,6 +150,30 @@ function restorePlan(plan: WritePlan, before: Before): WritePlan {
   };
 }
 
+/** The most a slice of summary values weighs in a request. */
+const SLICE_BYTES = 256 * 1024;
+
+/** Consecutive rows of a block, each run weighing at most `limit` (a single heavier row goes alone). */
+export function rowSlices<T>(
+  rows: T[][],
+  limit: number
+): { offset: number; rows: T[][]; bytes: number }[] {
+  const out: { offset: number; rows: T[][]; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const weight = jsonBytes(row);
+    if (i > start && bytes + weight > limit) {
+      out.push({ offset: start, rows: rows.slice(start, i), bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += weight;
+  });
+  if (start < rows.length) out.push({ offset: start, rows: rows.slice(start), bytes });
+  return out;
+}
+
 /**
  * Carries out a write plan in Excel: first remove what Hyoka added before (of the kinds the plan replaces), then
  * add the new. One sync to look at what is there (Hyoka's rules, dropdowns and notes), one to write; a plan over
@@ -411,23 +435,26 @@ export async function applyPlan(
       });
       for (const block of s.blocks) {
         if (block.values.length === 0) continue;
-        const values = padRows(block.values);
         const origin = parseA1(block.anchor);
-        const address = a1Range(
-          origin.row,
-          origin.col,
-          origin.row + values.length - 1,
-          origin.col + values[0].length - 1
-        );
-        await batch.add(jsonBytes(values), () => {
-          const range = sheet(s.sheet).getRange(address);
-          range.values = values;
-          // Only Hyoka's own sheets get its formatting; a template keeps its own.
-          if (s.create) {
-            range.format.wrapText = true;
-            range.format.verticalAlignment = "Top";
-          }
-        });
+        // A city's summary runs to thousands of rows: written in slices, so no request passes the budget and
+        // the batcher can fill each sync.
+        for (const slice of rowSlices(padRows(block.values), SLICE_BYTES)) {
+          const address = a1Range(
+            origin.row + slice.offset,
+            origin.col,
+            origin.row + slice.offset + slice.rows.length - 1,
+            origin.col + slice.rows[0].length - 1
+          );
+          await batch.add(slice.bytes, () => {
+            const range = sheet(s.sheet).getRange(address);
+            range.values = slice.rows;
+            // Only Hyoka's own sheets get its formatting; a template keeps its own.
+            if (s.create) {
+              range.format.wrapText = true;
+              range.format.verticalAlignment = "Top";
+            }
+          });
+        }
       }
       if (s.create)
         await batch.add(64 * (s.bold.length + s.columnWidths.length), () => {

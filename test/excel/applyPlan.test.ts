@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/excel/readWorkbook";
-import { applyPlan } from "../../src/excel/applyPlan";
+import { applyPlan, rowSlices } from "../../src/excel/applyPlan";
 import { runAction, selectCell } from "../../src/excel/session";
 import { describeError } from "../../src/excel/errors";
 import { defaultProfile } from "../../src/core/profile";
@@ -211,6 +211,36 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     expect(chunked.grids).toEqual(whole.grids);
     expect(chunked.syncs).toBeGreaterThan(3);
     expect(h.largestResponse).toBeGreaterThan(20_000); // the refused first attempt
+  });
+
+  test("under a small request limit the write is split, no request passes it, and the workbook ends the same", async () => {
+    const write = async (h: MockExcelHost, requestBudget?: number) => {
+      const context = h.context();
+      const snapshot = await readWorkbook(context);
+      const plan = buildWritePlan(checkWorkbook(snapshot.grids, defaultProfile), defaultProfile, "ja");
+      return applyPlan(context, plan, snapshot, { notes: true, requestBudget });
+    };
+    const whole = host();
+    expect(await write(whole)).toMatchObject({ applied: true, syncs: 2 });
+    const limit = 12_000;
+    const small = host({ payloadLimit: 60_000 });
+    const outcome = await write(small, limit);
+    expect(outcome.applied).toBe(true);
+    expect(outcome.syncs).toBeGreaterThan(2);
+    if (outcome.applied) expect(outcome.largestRequest).toBeLessThanOrEqual(limit + 4_096);
+    expect(bookState(small.book)).toEqual(bookState(whole.book));
+  });
+
+  test("rowSlices keeps every row, in order, each slice within the limit unless one row alone passes it", () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [`行${i}`.repeat(1 + (i % 7)), i]);
+    rows[20] = ["重".repeat(400), 20];
+    const slices = rowSlices(rows, 300);
+    expect(slices.flatMap((x) => x.rows)).toEqual(rows);
+    slices.forEach((x, i) => {
+      expect(x.offset).toBe(i === 0 ? 0 : slices[i - 1].offset + slices[i - 1].rows.length);
+      if (x.rows.length > 1) expect(x.bytes).toBeLessThanOrEqual(300);
+    });
+    expect(slices.find((x) => x.rows.includes(rows[20]))!.rows).toHaveLength(1);
   });
 
   test("selecting a finding activates its sheet and selects its cell", async () => {
