@@ -19,7 +19,7 @@ const WORK = path.join(ROOT, "out/bench");
 const SAMPLE = path.join(ROOT, "test/fixtures/minato-h28.xlsx");
 const DEFAULT_SIZES = [100, 1000, 10000];
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : DEFAULT_SIZES;
-const RUNS = 3;
+const RUNS = 5;
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 interface EngineFigures {
@@ -45,17 +45,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeCommand(args: string[]): number {
-  const times: number[] = [];
+function runOnce(args: string[]): number {
+  const t0 = performance.now();
+  // The report goes to stdout; it is formatted and written either way, only not kept here (it can pass 1 MB).
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(" ")} failed (${r.status ?? r.signal ?? r.error?.message}): ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * Medians of two commands run in turn (a, b, a, b…), so that a machine slowing down or speeding up during the
+ * run weighs on both alike and the ratio stays fair.
+ */
+function timeInTurn(a: string[], b: string[]): [number, number] {
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    // The report goes to stdout; it is formatted and written either way, only not kept here (it can pass 1 MB).
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-    times.push(performance.now() - t0);
-    if (r.status !== 0 && r.status !== 1)
-      throw new Error(`${args.join(" ")} failed (${r.status ?? r.signal ?? r.error?.message}): ${r.stderr}`);
+    ta.push(runOnce(a));
+    tb.push(runOnce(b));
   }
-  return median(times);
+  return [median(ta), median(tb)];
 }
 
 async function measure(size: number, template: ExcelJS.Workbook): Promise<Row> {
@@ -72,8 +83,10 @@ async function measure(size: number, template: ExcelJS.Workbook): Promise<Row> {
   const engine = JSON.parse(child.stdout) as EngineFigures;
 
   const out = path.join(WORK, `synthetic-${size}.checked.xlsx`);
-  const cliMs = timeCommand(["bin/hyoka.js", "check", file, "--out", out]);
-  const plainMs = timeCommand([path.join(__dirname, "plainExcelJs.js"), file, path.join(WORK, `synthetic-${size}.plain.xlsx`)]);
+  const [cliMs, plainMs] = timeInTurn(
+    ["bin/hyoka.js", "check", file, "--out", out],
+    [path.join(__dirname, "plainExcelJs.js"), file, path.join(WORK, `synthetic-${size}.plain.xlsx`)]
+  );
 
   const reread = new ExcelJS.Workbook();
   await reread.xlsx.readFile(file);
@@ -129,7 +142,7 @@ function report(rows: Row[]): string {
         `${mb(r.engine.overBaselineBytes)} MB | ${(perInitiative(r) / 1024).toFixed(1)} KB |`
     ),
     "",
-    "## Command line (`hyoka check <file> --out <copy>`, median of 3) against a plain ExcelJS load + save",
+    "## Command line (`hyoka check <file> --out <copy>`, median of 5, run in turn with a plain ExcelJS load + save)",
     "",
     "| initiatives | file | hyoka check --out | ExcelJS load + save | ratio |",
     "| ---: | ---: | ---: | ---: | ---: |",
