@@ -4,31 +4,10 @@
  */
 import type { Profile } from "../../../src/core/profile";
 import { foldWidth, isBlankLike } from "../../../src/core/normalize";
+import type { Comparator, LabeledQuantity, LabelMode, Quantity } from "../../../src/core/quantity";
 
 export function trimAll(text: string): string {
   return text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
-}
-
-export type Comparator = ">=" | "<=" | "<" | ">";
-
-export interface Quantity {
-  value: number;
-  /** A counting word from the profile ("%", "人", "団体・人"…), "" when none follows, "*" when any unit fits. */
-  unit: string;
-  comparator: Comparator | null;
-  approximate: boolean;
-  /** 全件: everything, taken as 100%. */
-  all: boolean;
-  /** The quantity as written, width-folded: "延べ30団体・人", "80%以上", "全件". */
-  text: string;
-}
-
-export interface LabeledQuantity {
-  /** What is counted, from the text before the number ("区役所が提供した機会を利用した区民の数"). */
-  label: string;
-  quantity: Quantity;
-  /** 0-based line of the cell the quantity stands on. */
-  line: number;
 }
 
 interface Found {
@@ -218,7 +197,6 @@ function lastSentence(segment: string): string {
   return meaningful(cleanLabel(tail)) ? tail : segment;
 }
 
-export type LabelMode = "target" | "actual";
 
 /**
  * Every quantity of a multi-line cell with its label. A line whose label is too short to say what it counts
@@ -299,27 +277,4 @@ export function labelSimilarity(a: string, b: string): number {
   const shorter = ka.length <= kb.length ? ka : kb;
   const longer = shorter === ka ? kb : ka;
   return shorter.length >= 6 && longer.includes(shorter) ? Math.max(dice, 0.9) : dice;
-}
-
-export function unitsCompatible(a: string, b: string, profile: Profile): boolean {
-  if (a === "*" || b === "*" || a === b) return true;
-  if (a === "" || b === "") return false;
-  if (profile.unitSynonyms.some((group) => group.includes(a) && group.includes(b))) return true;
-  const pa = a.split("・");
-  const pb = b.split("・");
-  return pa.includes(b) || pb.includes(a);
-}
-
-export function compare(actual: number, comparator: Comparator, target: number): boolean {
-  const eps = 1e-9;
-  switch (comparator) {
-    case ">=":
-      return actual >= target - eps;
-    case "<=":
-      return actual <= target + eps;
-    case "<":
-      return actual < target - eps;
-    case ">":
-      return actual > target + eps;
-  }
 }
