@@ -18,6 +18,8 @@ export interface WorkbookSnapshot {
   notes: Map<string, Excel.NoteCollection> | null;
   /** context.sync() calls the read took. */
   syncs: number;
+  /** The cells did not fit one response: the next read of this workbook had better start in chunks. */
+  large: boolean;
 }
 
 export interface ReadOptions {
@@ -28,6 +30,11 @@ export interface ReadOptions {
   chunkCells?: number;
   /** Also read every sheet's notes (needs ExcelApi 1.18), so applyPlan can find and put back Hyoka's own. */
   notes?: boolean;
+  /**
+   * The last read of this workbook was `large`: skip the one-response attempt, which Excel on the web would
+   * build in full and then refuse, and read in chunks at once.
+   */
+  large?: boolean;
 }
 
 /**
@@ -106,12 +113,13 @@ export async function readWorkbook(
   }));
   const conditionalFormats = new Map<string, Excel.ConditionalFormatCollection>();
   const notes = options.notes ? new Map<string, Excel.NoteCollection>() : null;
-  const snapshotOf = (reads: SheetRead[]): WorkbookSnapshot => ({
+  const snapshotOf = (reads: SheetRead[], large: boolean): WorkbookSnapshot => ({
     grids: reads.map(toGrid),
     sheets: sheets.map((s) => s.info),
     conditionalFormats,
     notes,
     syncs,
+    large,
   });
   const queueCommon = () =>
     sheets.map(({ ws, info }) => {
@@ -129,22 +137,28 @@ export async function readWorkbook(
     });
 
   // Optimistic: everything in one response.
-  let merged = queueCommon();
-  let used = sheets.map(({ ws }) =>
-    ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat")
-  );
-  try {
-    await sync();
-    const reads = sheets.map(({ info }, i) => ({
-      info,
-      used: used[i],
-      merges: merged[i].isNullObject ? [] : mergesOf(merged[i].address),
-      values: used[i].values as Cell[][],
-      formats: used[i].numberFormat as string[][],
-    }));
-    return snapshotOf(reads);
-  } catch (error) {
-    if (!isPayloadError(error)) throw error;
+  let merged: Excel.RangeAreas[] = [];
+  let used: Excel.Range[] = [];
+  let refused = false;
+  if (!options.large) {
+    merged = queueCommon();
+    used = sheets.map(({ ws }) =>
+      ws.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat")
+    );
+    try {
+      await sync();
+      const reads = sheets.map(({ info }, i) => ({
+        info,
+        used: used[i],
+        merges: merged[i].isNullObject ? [] : mergesOf(merged[i].address),
+        values: used[i].values as Cell[][],
+        formats: used[i].numberFormat as string[][],
+      }));
+      return snapshotOf(reads, false);
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      refused = true;
+    }
   }
 
   // Too large: sizes first, then the values in row chunks.
@@ -166,6 +180,7 @@ export async function readWorkbook(
     formats: [],
   }));
   let budget = Math.max(1, options.chunkCells ?? FIRST_CHUNK_CELLS);
+  let totalBytes = 0;
   // Next unread row of each sheet; each sync takes rows, sheet after sheet, up to the budget in cells.
   const next = reads.map(() => 0);
   for (;;) {
@@ -210,9 +225,10 @@ export async function readWorkbook(
       bytes += jsonBytes(ranges[i].values) + jsonBytes(ranges[i].numberFormat);
       next[chunk.sheet] = chunk.row + chunk.rows;
     });
+    totalBytes += bytes;
     // Size the next syncs by what these cells really weighed.
     if (cells > 0 && bytes > 0)
       budget = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (bytes / cells)));
   }
-  return snapshotOf(reads);
+  return snapshotOf(reads, refused || totalBytes > PAYLOAD_BUDGET_BYTES);
 }

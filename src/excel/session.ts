@@ -28,6 +28,11 @@ export interface ActionOptions {
   notes: boolean;
   /** False on Excel on the web, which limits each request to 5 MB. */
   unlimitedPayload?: boolean;
+  /**
+   * What the pane remembers of this workbook between presses: whether its cells were too large for one response.
+   * runAction reads it and updates it, so the next press goes straight to chunks.
+   */
+  memory?: { large: boolean };
 }
 
 function planFor(action: Action, plan: WritePlan): WritePlan {
@@ -43,7 +48,11 @@ function planFor(action: Action, plan: WritePlan): WritePlan {
 export async function runAction(action: Action, options: ActionOptions): Promise<ActionResult> {
   const { profile, lang, run } = options;
   return run({ delayForCellEdit: true }, async (context) => {
-    const snapshot = await readWorkbook(context, { notes: options.notes && action !== "check" });
+    const snapshot = await readWorkbook(context, {
+      notes: options.notes && action !== "check",
+      large: options.memory?.large,
+    });
+    if (options.memory) options.memory.large = snapshot.large;
     const result = checkWorkbook(snapshot.grids, profile);
     const report = toJsonReport(result, profile, lang);
     if (action === "check") return { action, report, outcome: null, syncs: snapshot.syncs };

@@ -243,6 +243,33 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     expect(slices.find((x) => x.rows.includes(rows[20]))!.rows).toHaveLength(1);
   });
 
+  test("a read told the workbook is large skips the one-response attempt and reads the same", async () => {
+    const h = host({ payloadLimit: 20_000 });
+    const first = await readWorkbook(h.context(), { chunkCells: 200 });
+    expect(first.large).toBe(true);
+    expect(h.largestResponse).toBeGreaterThan(20_000); // the refused one-response attempt
+    const second = await readWorkbook(h.context(), { chunkCells: 200, large: true });
+    // The same chunks, without the one-response attempt before them.
+    expect(second.syncs).toBe(first.syncs - 1);
+    expect(second.grids).toEqual(first.grids);
+    expect((await readWorkbook(host().context())).large).toBe(false);
+  });
+
+  test("the pane's memory of a large workbook carries from one press to the next", async () => {
+    const h = host({ payloadLimit: 20_000 });
+    const memory = { large: false };
+    const press = () =>
+      runAction("check", { profile: defaultProfile, lang: "ja", run: run(h), notes: false, memory });
+    const first = await press();
+    expect(memory.large).toBe(true);
+    const second = await press();
+    expect(second.syncs).toBe(first.syncs - 1);
+    expect(second.report).toEqual(first.report);
+    const small = { large: true };
+    await runAction("check", { profile: defaultProfile, lang: "ja", run: run(host()), notes: false, memory: small });
+    expect(small.large).toBe(false);
+  });
+
   test("selecting a finding activates its sheet and selects its cell", async () => {
     const h = host();
     await selectCell(run(h), INITIATIVES, "G9");
