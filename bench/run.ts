@@ -131,7 +131,7 @@ function report(rows: Row[]): string {
     "katakana tag after every の of its texts, so no two initiatives share a label and no cache is helped by",
     "repetition, as in a real workbook.",
     "",
-    "Times on a shared machine vary: on this one, runs an hour apart moved the engine's throughput by about 30 % and",
+    "Times on a shared machine vary: on this one, runs within one hour moved the engine's throughput by about 30 % and",
     "the command-line ratio at 10,000 by ±0.15. The command-line runs alternate with the baseline so drift weighs on",
     "both; sync counts and payloads do not vary.",
     "",
