@@ -2,9 +2,9 @@ import type { Profile } from "./profile";
 import { strategyOfCode, type Achievement, type IndicatorStatus, type Progress } from "./codes";
 import { parseTargets, parseThresholds, refersToTarget, type Criterion } from "./criteria";
 import { matchActual } from "./match";
+import { labelSimilarity } from "./labels";
 import {
   compare,
-  labelSimilarity,
   parseLabeledQuantities,
   parseQuantities,
   parseQuantity,

@@ -1,5 +1,6 @@
 import type { Profile } from "./profile";
-import { labelSimilarity, unitsCompatible, type LabeledQuantity, type Quantity } from "./quantity";
+import { unitsCompatible, type LabeledQuantity, type Quantity } from "./quantity";
+import { labelSimilarity } from "./labels";
 
 export type MatchMethod = "label" | "onlyCandidate" | "sameValue";
 

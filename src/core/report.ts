@@ -10,7 +10,7 @@ import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
 import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
-import { resetLabelCache } from "./quantity";
+import { resetLabelCache } from "./labels";
 
 export type Lang = "ja" | "en";
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { foldDashes, foldWidth, normalizeHeader } from "../../src/core/normalize";
-import { labelKey, parseLabeledQuantities, parseQuantities } from "../../src/core/quantity";
+import { parseLabeledQuantities, parseQuantities } from "../../src/core/quantity";
+import { labelKey } from "../../src/core/labels";
 import { readAchievement, readInitiativeCode, readSymbol } from "../../src/core/codes";
 import { recognizeSheet } from "../../src/core/recognize";
 import { defaultProfile } from "../../src/core/profile";

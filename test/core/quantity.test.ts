@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { defaultProfile as P } from "../../src/core/profile";
-import { labelSimilarity, parseLabeledQuantities, parseQuantities, parseQuantity } from "../../src/core/quantity";
+import { parseLabeledQuantities, parseQuantities, parseQuantity } from "../../src/core/quantity";
+import { labelSimilarity } from "../../src/core/labels";
 import { parseTargets, parseThresholds } from "../../src/core/criteria";
 import { seedText } from "../helpers/seed";
 

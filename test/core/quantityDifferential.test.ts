@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { defaultProfile as P } from "../../src/core/profile";
 import { isSpaceCode, trimAll } from "../../src/core/normalize";
 import * as fast from "../../src/core/quantity";
+import { labelKey, labelSimilarity } from "../../src/core/labels";
 import * as reference from "./reference/quantityByRegex";
 import * as codesReference from "./reference/codesByRegex";
 import { matchActual as matchBySort } from "./reference/matchBySort";
@@ -31,7 +32,7 @@ function sameReading(text: string): void {
     fast.parseQuantities(text, P)
   );
   expect(fast.cleanLabel(text)).toBe(reference.cleanLabel(text));
-  expect(fast.labelKey(text)).toBe(reference.labelKey(text));
+  expect(labelKey(text)).toBe(reference.labelKey(text));
   expect(readInitiativeCode(text)).toEqual(codesReference.readInitiativeCode(text));
   expect(findStrategyCode(text)).toBe(codesReference.findStrategyCode(text));
   expect(readGroupRow(text)).toEqual(codesReference.readGroupRow(text));
@@ -89,12 +90,12 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
       .map((q) => q.label)
       .slice(0, 300);
     for (let i = 0; i + 1 < labels.length; i++)
-      expect(fast.labelSimilarity(labels[i], labels[i + 1])).toBe(
+      expect(labelSimilarity(labels[i], labels[i + 1])).toBe(
         reference.labelSimilarity(labels[i], labels[i + 1])
       );
     fc.assert(
       fc.property(workbookText, workbookText, (a, b) => {
-        expect(fast.labelSimilarity(a, b)).toBe(reference.labelSimilarity(a, b));
+        expect(labelSimilarity(a, b)).toBe(reference.labelSimilarity(a, b));
       }),
       { numRuns: 2000 }
     );
@@ -137,8 +138,8 @@ describe("character classes the fast paths rely on", () => {
     for (let c = 0; c <= 0xffff; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;
       const ch = String.fromCharCode(c);
-      if (fast.labelKey(ch) !== reference.labelKey(ch))
-        throw new Error(`U+${c.toString(16)}: ${fast.labelKey(ch)} vs ${reference.labelKey(ch)}`);
+      if (labelKey(ch) !== reference.labelKey(ch))
+        throw new Error(`U+${c.toString(16)}: ${labelKey(ch)} vs ${reference.labelKey(ch)}`);
     }
   });
 });

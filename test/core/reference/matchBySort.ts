@@ -1,6 +1,7 @@
 /** matchActual as first written: score every candidate, sort, read the best and its rival off the sorted list. */
 import type { Profile } from "../../../src/core/profile";
-import { labelSimilarity, unitsCompatible, type LabeledQuantity, type Quantity } from "../../../src/core/quantity";
+import { unitsCompatible, type LabeledQuantity, type Quantity } from "../../../src/core/quantity";
+import { labelSimilarity } from "../../../src/core/labels";
 import type { ActualMatch } from "../../../src/core/match";
 
 export function matchActual(
