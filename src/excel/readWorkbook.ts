@@ -88,7 +88,7 @@ function toGrid(s: SheetRead): SheetGrid {
 /**
  * Every sheet's values and merged areas as the engine's grids, in a constant number of syncs: one for the sheet
  * list, one for all used ranges. A workbook too large for one response (Excel on the web stops at 5 MB) is read
- * again in row chunks, as few syncs as its size needs.
+ * again in row chunks, as few syncs as its size needs; told it is `large`, the read starts with the chunks.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
