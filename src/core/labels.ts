@@ -17,12 +17,6 @@ export function resetLabelCache(): void {
   keyCache.clear();
 }
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= LABEL_CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
 /**
  * Characters whose place in a label key is known without NFKC: kept (letters, kana, kanji) or dropped (spaces,
  * digits, punctuation, brackets). Anything else goes through NFKC and Unicode classes.
@@ -50,7 +44,6 @@ function slowLabelKey(label: string): string {
 function makeLabelKey(label: string): string {
   let out = "";
   let run = 0;
-  let folded = false;
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);
     const kind = keyClass(c);
@@ -58,19 +51,22 @@ function makeLabelKey(label: string): string {
     if (kind === "drop" || c >= 0xff01) {
       // A kept full-width letter is written as its ASCII form.
       out += label.slice(run, i);
-      if (kind === "keep") {
-        out += String.fromCharCode(c - 0xfee0);
-        folded = true;
-      }
+      if (kind === "keep") out += String.fromCharCode(c - 0xfee0);
       run = i + 1;
     }
   }
-  return run === 0 && !folded ? label : out + label.slice(run);
+  return run === 0 ? label : out + label.slice(run);
 }
 
 /** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */
 export function labelKey(label: string): string {
-  return keyCache.get(label) ?? remember(keyCache, label, makeLabelKey(label));
+  let key = keyCache.get(label);
+  if (key === undefined) {
+    if (keyCache.size >= LABEL_CACHE_LIMIT) keyCache.clear();
+    key = makeLabelKey(label);
+    keyCache.set(label, key);
+  }
+  return key;
 }
 
 /**

@@ -35,7 +35,7 @@ const DATE_BEFORE = /\d{4}\s*-\s*(?:\d{1,2}\s*-\s*)?$/;
 
 /** Words in the order a regex alternation would try them; the first that fits wins. */
 const DATE_WORDS = ["年", "ヶ月", "か月", "カ月", "箇月", "月", "時点", "時現在", "点満点", "歳児"];
-const COMPARATORS: [string, Comparator][] = [
+const COMPARATORS = new Map<string, Comparator>([
   ["以上", ">="],
   ["以下", "<="],
   ["未満", "<"],
@@ -46,7 +46,8 @@ const COMPARATORS: [string, Comparator][] = [
   ["より多い", ">"],
   ["を下回る", "<"],
   ["より少ない", "<"],
-];
+]);
+const COMPARATOR_WORDS = [...COMPARATORS.keys()];
 const APPROX_WORDS = ["約", "およそ", "概ね", "おおむね"];
 const PREFIX_WORDS = ["延べ", "のべ", ...APPROX_WORDS, "全"];
 
@@ -116,7 +117,7 @@ flag(
   DATE_FIRST
 );
 flag(
-  COMPARATORS.map(([w]) => w[0]),
+  COMPARATOR_WORDS.map((w) => w[0]),
   COMPARATOR_FIRST
 );
 // The last character of H, R, S, 平成, 令和, 昭和, 第, No, No., NO…: only then can YEAR_BEFORE match.
@@ -221,16 +222,13 @@ function quantityAt(
 
   const restLimit = Math.min(s.length, end + WINDOW);
   const q = overSpaces(s, end, restLimit);
-  let comparator: Comparator | null = null;
-  if (q < restLimit && CHAR_FLAGS[s.charCodeAt(q)] & COMPARATOR_FIRST) {
-    for (const [word, cmp] of COMPARATORS) {
-      if (q + word.length <= restLimit && s.startsWith(word, q)) {
-        comparator = cmp;
-        end = q + word.length;
-        break;
-      }
-    }
-  }
+  const word =
+    q < restLimit && CHAR_FLAGS[s.charCodeAt(q)] & COMPARATOR_FIRST
+      ? wordAt(s, q, restLimit, COMPARATOR_WORDS)
+      : undefined;
+  const comparator = word ? COMPARATORS.get(word)! : null;
+  if (word) end = q + word.length;
+
   const prefix = wordBefore(s, beforeEnd, floor, PREFIX_WORDS);
   const textStart = prefix ? beforeEnd - prefix.length : start;
   const digits = s.slice(start, matchEnd);

@@ -52,6 +52,19 @@ export interface AppProps {
   profile?: Profile;
 }
 
+/** A titled part of the pane, named by its heading for screen readers. */
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
 function usable(result: ActionResult): boolean {
   return result.report.sheets.some(
     (s) => (s.role === "outcome" || s.role === "initiative") && s.missing.length === 0
@@ -135,24 +148,15 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
       {result && (
         <>
           <Divider />
-          <section className={styles.section} aria-labelledby="hyoka-counts">
-            <Subtitle2 as="h2" id="hyoka-counts">
-              {t("counts", lang)}
-            </Subtitle2>
+          <Section id="hyoka-counts" title={t("counts", lang)}>
             <StatusCounts report={result.report} lang={lang} />
-          </section>
-          <section className={styles.section} aria-labelledby="hyoka-findings">
-            <Subtitle2 as="h2" id="hyoka-findings">
-              {`${t("findings", lang)} (${result.report.findings.length})`}
-            </Subtitle2>
+          </Section>
+          <Section id="hyoka-findings" title={`${t("findings", lang)} (${result.report.findings.length})`}>
             <FindingList report={result.report} lang={lang} onSelect={select} />
-          </section>
-          <section className={styles.section} aria-labelledby="hyoka-sheets">
-            <Subtitle2 as="h2" id="hyoka-sheets">
-              {t("sheets", lang)}
-            </Subtitle2>
+          </Section>
+          <Section id="hyoka-sheets" title={t("sheets", lang)}>
             <SheetList report={result.report} lang={lang} />
-          </section>
+          </Section>
         </>
       )}
       {!result && host && supported && !busy && <Body1>{t("checkHint", lang)}</Body1>}
