@@ -17,7 +17,7 @@ import {
   type Progress,
   type StrategyEffectiveness,
 } from "./codes";
-import { foldWidth, isBlankLike, trimAll } from "./normalize";
+import { foldWidth, isBlankLike, splitLines, trimAll } from "./normalize";
 
 /** A cell of the workbook, 0-based. */
 export interface CellRef {
@@ -111,8 +111,9 @@ function textCell(
 ): TextCell {
   if (col === undefined) return { text: "", ref: null };
   const m = filled.mergeAt(row, col);
-  const at = m ? { row: m.top, col: m.left } : { row, col };
-  return { text: filled.raw(at.row, at.col), ref: { sheet, row: at.row, col: at.col } };
+  const top = m ? m.top : row;
+  const left = m ? m.left : col;
+  return { text: filled.raw(top, left), ref: { sheet, row: top, col: left } };
 }
 
 function appendText(cell: TextCell, extra: string): TextCell {
@@ -123,7 +124,7 @@ function appendText(cell: TextCell, extra: string): TextCell {
 /** First line after the code, cut at the first 。: the initiative's title. */
 export function initiativeTitle(rest: string): string {
   let line = "";
-  for (const l of trimAll(rest).split(/\r\n|\r|\n/)) {
+  for (const l of splitLines(trimAll(rest))) {
     line = trimAll(l.replace(/^[＜<]?再掲[＞>]?/, ""));
     if (line !== "") break;
   }

@@ -35,6 +35,18 @@ export interface AchievementJudgement {
   reason: Bilingual;
 }
 
+const CRITERION_NAME: Record<Criterion["kind"], Bilingual> = {
+  target: { ja: "業績目標", en: "target" },
+  threshold: { ja: "撤退基準", en: "withdrawal criterion" },
+};
+
+const VERDICT: Record<"met" | "notMet" | "hit" | "notHit", Bilingual> = {
+  met: { ja: "達成", en: "met" },
+  notMet: { ja: "未達成", en: "not met" },
+  hit: { ja: "該当（撤退基準に達した）", en: "hit" },
+  notHit: { ja: "非該当", en: "not hit" },
+};
+
 function checkCriterion(
   criterion: Criterion,
   actuals: LabeledQuantity[],
@@ -42,9 +54,7 @@ function checkCriterion(
   profile: Profile
 ): CriterionCheck {
   const isTarget = criterion.kind === "target";
-  const name = isTarget
-    ? { ja: "業績目標", en: "target" }
-    : { ja: "撤退基準", en: "withdrawal criterion" };
+  const name = CRITERION_NAME[criterion.kind];
   if (!criterion.quantity || criterion.undecidable) {
     const why =
       criterion.undecidable === "noComparator"
@@ -83,19 +93,13 @@ function checkCriterion(
   const ok = compare(match.actual.quantity.value, q.comparator ?? ">=", q.value);
   const outcome = isTarget ? (ok ? "met" : "notMet") : ok ? "hit" : "notHit";
   const a = match.actual.quantity;
-  const verdict: Record<typeof outcome, Bilingual> = {
-    met: { ja: "達成", en: "met" },
-    notMet: { ja: "未達成", en: "not met" },
-    hit: { ja: "該当（撤退基準に達した）", en: "hit" },
-    notHit: { ja: "非該当", en: "not hit" },
-  };
   return {
     criterion,
     actual: match.actual,
     outcome,
     why: {
-      ja: `${name.ja} ${q.text}（${criterion.label}）に対し実績 ${a.text}: ${verdict[outcome].ja}`,
-      en: `${name.en} ${q.text} (${criterion.label}) vs actual ${a.text}: ${verdict[outcome].en}`,
+      ja: `${name.ja} ${q.text}（${criterion.label}）に対し実績 ${a.text}: ${VERDICT[outcome].ja}`,
+      en: `${name.en} ${q.text} (${criterion.label}) vs actual ${a.text}: ${VERDICT[outcome].en}`,
     },
   };
 }

@@ -70,58 +70,69 @@ export function labelKey(label: string): string {
 }
 
 /**
- * Scratch space for bigram codes. Comparing two labels writes each key's bigrams here as numbers, sorts them and
- * counts the common ones in one merge: no allocation per comparison, and none of it kept between checks.
+ * The bigrams of the key compared last on the left, counted in an open-addressing table: a criterion is compared
+ * with each of its candidates in turn, so the table is built once per criterion and each candidate only probes it.
+ * Nothing is allocated per comparison, and nothing is kept between checks but the buffers.
  */
-let scratchA = new Uint32Array(128);
-let scratchB = new Uint32Array(128);
+let slots = new Int32Array(64);
+let counts = new Uint16Array(64);
+/** How many of a slot's bigrams the current comparison has used, valid where usedIn equals the comparison's stamp. */
+let used = new Uint16Array(64);
+let usedIn = new Uint32Array(64);
+let stamp = 0;
+let mask = 63;
+let shift = 26;
+let keyInTable: string | null = null;
 
-/** Writes a key's character bigrams (two UTF-16 units as one number) into `into`, sorted; returns how many. */
-function sortedBigrams(key: string, into: Uint32Array): number {
-  const n = key.length - 1;
-  for (let i = 0; i < n; i++) into[i] = key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1);
-  if (n > 24) {
-    into.subarray(0, n).sort();
-    return n;
-  }
-  // Insertion sort: short labels are the common case, and this allocates nothing.
-  for (let i = 1; i < n; i++) {
-    const v = into[i];
-    let j = i - 1;
-    while (j >= 0 && into[j] > v) {
-      into[j + 1] = into[j];
-      j--;
-    }
-    into[j + 1] = v;
-  }
-  return n;
+/** Slot of a bigram code, both UTF-16 units in one int32 (never 0: a key holds no NUL). */
+function slotOf(code: number): number {
+  // Fibonacci hashing: the high bits of the product mix both characters of the bigram.
+  let i = Math.imul(code, 0x9e3779b1) >>> shift;
+  while (slots[i] !== 0 && slots[i] !== code) i = (i + 1) & mask;
+  return i;
 }
 
-/** The key whose bigrams scratchA holds: a criterion is compared with each candidate in turn, so it is often the same. */
-let keyInA: string | null = null;
-let countInA = 0;
+function countBigrams(key: string): void {
+  let size = 64;
+  while (size < key.length * 2) size *= 2;
+  if (size > slots.length) {
+    slots = new Int32Array(size);
+    counts = new Uint16Array(size);
+    used = new Uint16Array(size);
+    usedIn = new Uint32Array(size);
+  } else {
+    slots.fill(0, 0, size);
+  }
+  mask = size - 1;
+  shift = 32 - Math.log2(size);
+  for (let i = 0; i + 1 < key.length; i++) {
+    const code = (key.charCodeAt(i) << 16) | key.charCodeAt(i + 1);
+    const slot = slotOf(code);
+    if (slots[slot] === 0) {
+      slots[slot] = code;
+      counts[slot] = 1;
+    } else counts[slot]++;
+  }
+  keyInTable = key;
+}
 
 /** How many bigrams two keys share, repeats counted as often as both have them. */
 function sharedBigrams(ka: string, kb: string): number {
-  if (ka.length > scratchA.length) {
-    scratchA = new Uint32Array(ka.length * 2);
-    keyInA = null;
-  }
-  if (kb.length > scratchB.length) scratchB = new Uint32Array(kb.length * 2);
-  if (ka !== keyInA) {
-    countInA = sortedBigrams(ka, scratchA);
-    keyInA = ka;
-  }
-  const na = countInA;
-  const nb = sortedBigrams(kb, scratchB);
+  if (ka !== keyInTable) countBigrams(ka);
+  stamp = stamp === 0xffffffff ? 1 : stamp + 1;
+  if (stamp === 1) usedIn.fill(0);
   let shared = 0;
-  for (let i = 0, j = 0; i < na && j < nb;) {
-    if (scratchA[i] === scratchB[j]) {
+  for (let i = 0; i + 1 < kb.length; i++) {
+    const slot = slotOf((kb.charCodeAt(i) << 16) | kb.charCodeAt(i + 1));
+    if (slots[slot] === 0) continue;
+    if (usedIn[slot] !== stamp) {
+      usedIn[slot] = stamp;
+      used[slot] = 0;
+    }
+    if (used[slot] < counts[slot]) {
+      used[slot]++;
       shared++;
-      i++;
-      j++;
-    } else if (scratchA[i] < scratchB[j]) i++;
-    else j++;
+    }
   }
   return shared;
 }

@@ -49,6 +49,11 @@ export function isBlankLike(text: string): boolean {
   return t === "" || /^[‐‑‒–—―−－ｰー─━\-・]+$/.test(t) || t === "なし" || t === "無し";
 }
 
+/** The lines of a cell, whatever its line breaks (\r\n, \r or \n); most cells only have \n, split without a regex. */
+export function splitLines(text: string): string[] {
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+}
+
 /** Trims spaces, ideographic spaces and line breaks from both ends (String.prototype.trim's set is exactly \s). */
 export function trimAll(text: string): string {
   return text.trim();

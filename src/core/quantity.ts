@@ -1,5 +1,5 @@
 import type { Profile } from "./profile";
-import { foldWidth, isBlankLike, isSpaceCode, trimAll } from "./normalize";
+import { foldWidth, isBlankLike, isSpaceCode, splitLines, trimAll } from "./normalize";
 import { labelSaysEnough } from "./labels";
 
 export type Comparator = ">=" | "<=" | "<" | ">";
@@ -285,9 +285,9 @@ function scanLine(folded: string, units: UnitIndex): Found[] {
 /** Reads every quantity in a text, without labels. */
 export function parseQuantities(text: string, profile: Profile): Quantity[] {
   const units = unitIndex(profile);
-  return foldWidth(text)
-    .split(/\r\n|\r|\n/)
-    .flatMap((line) => scanLine(line, units).map((f) => f.quantity));
+  return splitLines(foldWidth(text)).flatMap((line) =>
+    scanLine(line, units).map((f) => f.quantity)
+  );
 }
 
 /** The first quantity of a text (a 前年度 or 目標値 cell), or null. */
@@ -381,7 +381,7 @@ export function parseLabeledLines(
   const units = unitIndex(profile);
   const out: LabeledQuantity[] = [];
   let pending = "";
-  const lines = foldWidth(text).split(/\r\n|\r|\n/);
+  const lines = splitLines(foldWidth(text));
   for (let lineNo = 0; lineNo < lines.length; lineNo++) {
     const line = lines[lineNo];
     if (isBlankLike(line)) {

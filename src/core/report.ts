@@ -60,17 +60,25 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
     );
   }
   const ctx = { evaluation, judgements, profile };
-  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
-  const findings = RULES.filter((r) => ruleEnabled(profile, r.id))
-    .flatMap((r) => r.check(ctx))
-    .sort(
-      (a, b) =>
-        (sheetOrder.get(a.sheet) ?? -1) - (sheetOrder.get(b.sheet) ?? -1) ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        cellOrder(a.cell) - cellOrder(b.cell)
-    );
+  const findings = sortFindings(
+    RULES.filter((r) => ruleEnabled(profile, r.id)).flatMap((r) => r.check(ctx)),
+    grids
+  );
   const summary = buildSummary(evaluation, judgements.achievement, profile);
   return { grids, previous, evaluation, judgements, findings, summary };
+}
+
+/** Findings by sheet, then severity, then cell; the keys are computed once, not per comparison. */
+function sortFindings(findings: Finding[], grids: SheetGrid[]): Finding[] {
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+  const keyed = findings.map((finding) => ({
+    finding,
+    sheet: sheetOrder.get(finding.sheet) ?? -1,
+    severity: SEVERITY_ORDER[finding.severity],
+    cell: cellOrder(finding.cell),
+  }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.severity - b.severity || a.cell - b.cell);
+  return keyed.map((k) => k.finding);
 }
 
 function cellOrder(cell: string | null): number {

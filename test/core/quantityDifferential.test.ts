@@ -100,6 +100,21 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
       { numRuns: 2000 }
     );
   });
+
+  test("label similarity agrees when one label is compared with many: repeats, long labels, a growing table", () => {
+    // Few letters, so bigrams repeat; up to 400 of them, so the bigram table grows past its first size.
+    const letters = fc.constantFrom(..."地域参加者数のアイ回率ab・ 　");
+    const label = fc.array(letters, { maxLength: 400 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(label, fc.array(label, { minLength: 1, maxLength: 8 }), (criterion, candidates) => {
+        for (const candidate of candidates)
+          expect(labelSimilarity(criterion, candidate)).toBe(
+            reference.labelSimilarity(criterion, candidate)
+          );
+      }),
+      { numRuns: 1500 }
+    );
+  });
 });
 
 test("matchActual picks the actual, or gives up, as scoring and sorting every candidate does", () => {
