@@ -1,4 +1,11 @@
 import { inflateRawSync } from "zlib";
+import {
+  CENTRAL_ENTRY,
+  LOCAL_ENTRY,
+  localDataStart,
+  readCentralEntry,
+  readEndOfDirectory,
+} from "./zipDirectory";
 
 /** Why a file cannot be opened as a workbook, before any XML is parsed. */
 export interface ZipProblem {
@@ -17,17 +24,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
 };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-
-function findEndOfDirectory(data: Buffer): number {
-  const stop = Math.max(0, data.length - 22 - 0xffff);
-  for (let i = data.length - 22; i >= stop; i--) if (data.readUInt32LE(i) === EOCD) return i;
-  return -1;
-}
 
 /**
  * Reads the zip directory of an .xlsx and refuses, with a plain reason, files that are cut short or would
@@ -39,14 +36,12 @@ export function checkZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     ja: "ファイルが途中で切れています（.xlsx の末尾がありません）。保存し直すか、元のファイルを使ってください",
     en: "the file is cut short (the end of the .xlsx is missing); save it again or use the original",
   };
-  const end = findEndOfDirectory(data);
-  if (end < 0) return truncated;
-  const entries = data.readUInt16LE(end + 10);
-  const size = data.readUInt32LE(end + 12);
-  const offset = data.readUInt32LE(end + 16);
+  const end = readEndOfDirectory(data);
+  if (!end) return truncated;
+  const { entries, size, offset } = end;
   if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff)
     return { ja: "ZIP64 形式の巨大なファイルは開けません", en: "huge ZIP64 files are not opened" };
-  if (offset + size > end) return truncated;
+  if (offset + size > end.at) return truncated;
   if (entries > limits.maxEntries)
     return {
       ja: `ファイル内の項目が多すぎます（${entries} 個、上限 ${limits.maxEntries}）`,
@@ -59,18 +54,18 @@ export function checkZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
   let total = 0;
   let p = offset;
   for (let i = 0; i < entries; i++) {
-    if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL) return truncated;
-    const method = data.readUInt16LE(p + 10);
-    const compressed = data.readUInt32LE(p + 20);
-    const declared = data.readUInt32LE(p + 24);
-    const nameLength = data.readUInt16LE(p + 28);
-    const extraLength = data.readUInt16LE(p + 30);
-    const commentLength = data.readUInt16LE(p + 32);
-    const local = data.readUInt32LE(p + 42);
+    if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL_ENTRY) return truncated;
+    const {
+      method,
+      compressedSize: compressed,
+      size: declared,
+      localOffset: local,
+      next,
+    } = readCentralEntry(data, p);
     total += declared;
     if (total > limits.maxUnzippedBytes) return tooLarge(total);
-    if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) return truncated;
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL_ENTRY) return truncated;
+    const start = localDataStart(data, local);
     if (start + compressed > data.length) return truncated;
     if (method === 8) {
       // The real size, inflated with a ceiling: a lying header cannot make this allocate more than declared.
@@ -86,7 +81,7 @@ export function checkZip(data: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     } else if (method !== 0) {
       return { ja: "対応していない圧縮方式です", en: "unsupported compression method" };
     }
-    p += 46 + nameLength + extraLength + commentLength;
+    p = next;
   }
   return null;
 }

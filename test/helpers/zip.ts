@@ -1,4 +1,5 @@
-import { deflateRawSync } from "zlib";
+import { deflateRawSync, inflateRawSync } from "zlib";
+import { localDataStart, readCentralEntry, readEndOfDirectory } from "../../src/xlsx/zipDirectory";
 
 export interface ZipEntry {
   name: string;
@@ -44,4 +45,58 @@ export function makeZip(entries: ZipEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+export interface ReadEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  /** Uncompressed contents. */
+  data: Buffer;
+}
+
+/** Every entry of a zip, uncompressed, read from its central directory; throws where a local header disagrees with it. */
+export function readZip(zip: Buffer): ReadEntry[] {
+  const end = readEndOfDirectory(zip);
+  if (!end) throw new Error("no end record");
+  const out: ReadEntry[] = [];
+  for (let i = 0, p = end.offset; i < end.entries; i++) {
+    const entry = readCentralEntry(zip, p);
+    const local = entry.localOffset;
+    const agrees =
+      zip.readUInt32LE(local) === 0x04034b50 &&
+      zip.readUInt16LE(local + 6) === entry.flags &&
+      zip.readUInt16LE(local + 8) === entry.method &&
+      zip.readUInt32LE(local + 14) === entry.crc &&
+      zip.readUInt32LE(local + 18) === entry.compressedSize &&
+      zip.readUInt32LE(local + 22) === entry.size &&
+      zip.subarray(local + 30, local + 30 + entry.name.length).equals(entry.name);
+    if (!agrees) throw new Error(`local header of ${entry.name.toString("utf8")} disagrees with the directory`);
+    const start = localDataStart(zip, local);
+    const body = zip.subarray(start, start + entry.compressedSize);
+    const data = entry.method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    out.push({
+      name: entry.name.toString("utf8"),
+      method: entry.method,
+      flags: entry.flags,
+      crc: entry.crc,
+      data,
+    });
+    p = entry.next;
+  }
+  return out;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as zip writes it (the test's own, so it does not lean on the code under test). */
+export function crc32(data: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -1,0 +1,95 @@
+import { deflateRaw } from "zlib";
+import { promisify } from "util";
+import {
+  CENTRAL_ENTRY,
+  END_OF_DIRECTORY,
+  LOCAL_ENTRY,
+  localDataStart,
+  readCentralEntry,
+  readEndOfDirectory,
+  type CentralEntry,
+} from "./zipDirectory";
+
+const deflate = promisify(deflateRaw);
+
+const STORED = 0;
+const DEFLATED = 8;
+/** Bit 3: sizes and CRC follow the data. They are written in the header here, so the bit is cleared. */
+const DATA_DESCRIPTOR = 0x0008;
+const VERSION_NEEDED = 20;
+
+/**
+ * Compresses a zip whose entries are stored (ExcelJS writing with `compression: "STORE"`), entry by entry, with
+ * Node's zlib. ExcelJS deflates in JavaScript on one core; zlib runs natively on the thread pool, all entries at
+ * once. Names, times, CRCs and contents are kept; an entry that would not shrink stays stored, as zip tools do.
+ */
+export async function deflateStoredZip(stored: Buffer): Promise<Buffer> {
+  const end = readEndOfDirectory(stored);
+  if (!end) throw new Error("the zip written by ExcelJS has no end record");
+  const entries: CentralEntry[] = [];
+  for (let i = 0, p = end.offset; i < end.entries; i++) {
+    if (stored.readUInt32LE(p) !== CENTRAL_ENTRY)
+      throw new Error("the zip written by ExcelJS has a broken directory");
+    const entry = readCentralEntry(stored, p);
+    entries.push(entry);
+    p = entry.next;
+  }
+  const bodies = await Promise.all(
+    entries.map(async (entry) => {
+      const start = localDataStart(stored, entry.localOffset);
+      const data = stored.subarray(start, start + entry.compressedSize);
+      if (entry.method !== STORED) return { method: entry.method, data };
+      const packed = await deflate(data);
+      return packed.length < data.length
+        ? { method: DEFLATED, data: packed }
+        : { method: STORED, data };
+    })
+  );
+
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  entries.forEach((entry, i) => {
+    const { method, data } = bodies[i];
+    const flags = entry.flags & ~DATA_DESCRIPTOR;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_ENTRY, 0);
+    local.writeUInt16LE(VERSION_NEEDED, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(entry.time, 10);
+    local.writeUInt16LE(entry.date, 12);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(entry.name.length, 26);
+    local.writeUInt16LE(0, 28);
+    parts.push(local, entry.name, data);
+
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(CENTRAL_ENTRY, 0);
+    record.writeUInt16LE(entry.versionMadeBy, 4);
+    record.writeUInt16LE(VERSION_NEEDED, 6);
+    record.writeUInt16LE(flags, 8);
+    record.writeUInt16LE(method, 10);
+    record.writeUInt16LE(entry.time, 12);
+    record.writeUInt16LE(entry.date, 14);
+    record.writeUInt32LE(entry.crc, 16);
+    record.writeUInt32LE(data.length, 20);
+    record.writeUInt32LE(entry.size, 24);
+    record.writeUInt16LE(entry.name.length, 28);
+    // Extra field, comment, disk number and internal attributes: none.
+    record.writeUInt32LE(entry.externalAttributes, 38);
+    record.writeUInt32LE(offset, 42);
+    central.push(record, entry.name);
+    offset += local.length + entry.name.length + data.length;
+  });
+  const directorySize = central.reduce((n, b) => n + b.length, 0);
+  const tail = Buffer.alloc(22);
+  tail.writeUInt32LE(END_OF_DIRECTORY, 0);
+  tail.writeUInt16LE(entries.length, 8);
+  tail.writeUInt16LE(entries.length, 10);
+  tail.writeUInt32LE(directorySize, 12);
+  tail.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, tail]);
+}
