@@ -6,21 +6,30 @@ export interface ZipEntry {
   data: Buffer;
   /** Size to claim in the headers instead of the real one (a lying zip). */
   claimedSize?: number;
+  /** General purpose flags (bit 11: UTF-8 name; bit 3: sizes in a data descriptor). */
+  flags?: number;
 }
 
-/** A minimal zip writer (deflate, no CRC checking needed by Hyoka's guard), for crafting hostile files. */
-export function makeZip(entries: ZipEntry[]): Buffer {
+/**
+ * A minimal zip writer, for crafting files: deflated entries by default (hostile files for Hyoka's guard), or stored
+ * ones (as ExcelJS writes with compression STORE).
+ */
+export function makeZip(entries: ZipEntry[], method: 0 | 8 = 8): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    const body = deflateRawSync(e.data);
+    const body = method === 8 ? deflateRawSync(e.data) : e.data;
     const size = e.claimedSize ?? e.data.length;
+    const crc = crc32(e.data);
+    const flags = e.flags ?? 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -28,7 +37,9 @@ export function makeZip(entries: ZipEntry[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);

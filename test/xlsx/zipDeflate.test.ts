@@ -10,6 +10,7 @@ import { defaultProfile } from "../../src/core/profile";
 import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
 import { checkZip } from "../../src/xlsx/zipCheck";
 import { deflateStoredZip } from "../../src/xlsx/zipDeflate";
+import { readCentralEntry, readEndOfDirectory } from "../../src/xlsx/zipDirectory";
 import { crc32, makeZip, readZip } from "../helpers/zip";
 import { SAMPLE } from "../helpers/seed";
 
@@ -19,11 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
+/** The sample as `hyoka check --out` leaves it in memory: formats, dropdowns, notes and summary sheets added. */
+async function checkedSample() {
+  const workbook = await loadWorkbook(SAMPLE);
+  const result = checkWorkbook(readGrids(workbook), defaultProfile);
+  applyPlanToWorkbook(workbook, buildWritePlan(result, defaultProfile, "ja"));
+  return workbook;
+}
+
 describe("saveWorkbook compresses with zlib what ExcelJS lays out", () => {
   test("the checked sample: the same entries, byte for byte, as ExcelJS's own writer gives, with true CRCs", async () => {
-    const workbook = await loadWorkbook(SAMPLE);
-    const result = checkWorkbook(readGrids(workbook), defaultProfile);
-    applyPlanToWorkbook(workbook, buildWritePlan(result, defaultProfile, "ja"));
+    const workbook = await checkedSample();
     const file = path.join(dir, "checked.xlsx");
     await saveWorkbook(workbook, file);
     const ours = readZip(await fs.readFile(file));
@@ -43,9 +50,7 @@ describe("saveWorkbook compresses with zlib what ExcelJS lays out", () => {
   });
 
   test("the saved file passes Hyoka's own guard and reads back with the same cells and notes", async () => {
-    const workbook = await loadWorkbook(SAMPLE);
-    const result = checkWorkbook(readGrids(workbook), defaultProfile);
-    applyPlanToWorkbook(workbook, buildWritePlan(result, defaultProfile, "ja"));
+    const workbook = await checkedSample();
     const file = path.join(dir, "again.xlsx");
     await saveWorkbook(workbook, file);
     expect(checkZip(await fs.readFile(file))).toBeNull();
@@ -63,58 +68,42 @@ describe("saveWorkbook compresses with zlib what ExcelJS lays out", () => {
 });
 
 describe("deflateStoredZip", () => {
-  /** A stored (method 0) zip of these entries, with their CRCs, as ExcelJS writes with compression STORE. */
-  function storedZip(entries: { name: string; data: Buffer }[]): Buffer {
-    const parts: Buffer[] = [];
-    const central: Buffer[] = [];
-    let offset = 0;
-    for (const e of entries) {
-      const name = Buffer.from(e.name, "utf8");
-      // A non-ASCII name is flagged UTF-8, and written as streaming writers do: sizes in a data descriptor (bit 3).
-      const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0808 : 0;
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(10, 4);
-      local.writeUInt16LE(flags, 6);
-      local.writeUInt32LE(crc32(e.data), 14);
-      local.writeUInt32LE(e.data.length, 18);
-      local.writeUInt32LE(e.data.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      const record = Buffer.alloc(46);
-      record.writeUInt32LE(0x02014b50, 0);
-      record.writeUInt16LE(0x0314, 4);
-      record.writeUInt16LE(10, 6);
-      record.writeUInt16LE(flags, 8);
-      record.writeUInt16LE(0x5a21, 12);
-      record.writeUInt16LE(0x5976, 14);
-      record.writeUInt32LE(crc32(e.data), 16);
-      record.writeUInt32LE(e.data.length, 20);
-      record.writeUInt32LE(e.data.length, 24);
-      record.writeUInt16LE(name.length, 28);
-      record.writeUInt32LE(0x81a40000, 38);
-      record.writeUInt32LE(offset, 42);
-      parts.push(local, name, e.data);
-      central.push(record, name);
-      offset += 30 + name.length + e.data.length;
-    }
-    const directory = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(entries.length, 8);
-    end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...parts, directory, end]);
-  }
+  test("keeps each entry's name, time, date, attributes and CRC as ExcelJS stored them", async () => {
+    const workbook = await checkedSample();
+    const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+    const directory = (zip: Buffer) => {
+      const end = readEndOfDirectory(zip)!;
+      const out: object[] = [];
+      for (let i = 0, p = end.offset; i < end.entries; i++) {
+        const e = readCentralEntry(zip, p);
+        out.push({
+          name: e.name.toString("utf8"),
+          flags: e.flags,
+          time: e.time,
+          date: e.date,
+          crc: e.crc,
+          size: e.size,
+          versionMadeBy: e.versionMadeBy,
+          externalAttributes: e.externalAttributes,
+        });
+        p = e.next;
+      }
+      return out;
+    };
+    const before = directory(stored);
+    expect(before.length).toBeGreaterThan(10);
+    expect(directory(await deflateStoredZip(stored))).toEqual(before);
+  });
 
   test("compresses what shrinks, stores what does not, keeps names (UTF-8 too), empty entries and CRCs, drops data descriptors", async () => {
     const entries = [
       { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<row>業績目標</row>".repeat(500)) },
       { name: "xl/media/image1.png", data: randomBytes(4096) },
       { name: "xl/empty.xml", data: Buffer.alloc(0) },
-      { name: "docs/区政運営方針.txt", data: Buffer.from("撤退基準\n".repeat(50)) },
+      // A UTF-8 name, written as streaming writers do: sizes in a data descriptor (bit 3).
+      { name: "docs/区政運営方針.txt", data: Buffer.from("撤退基準\n".repeat(50)), flags: 0x0808 },
     ];
-    const packed = await deflateStoredZip(storedZip(entries));
+    const packed = await deflateStoredZip(makeZip(entries, 0));
     const read = readZip(packed);
     expect(read.map((e) => e.name)).toEqual(entries.map((e) => e.name));
     read.forEach((entry, i) => {
