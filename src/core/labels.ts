@@ -75,6 +75,9 @@ export function labelKey(label: string): string {
  * Nothing is allocated per comparison, and nothing is kept between checks but the buffers.
  */
 let slots = new Int32Array(64);
+/** A slot holds a bigram of the current table when its generation is the table's (codes may be any int32, 0 too). */
+let slotGeneration = new Uint32Array(64);
+let generation = 0;
 let counts = new Uint16Array(64);
 /** How many of a slot's bigrams the current comparison has used, valid where usedIn equals the comparison's stamp. */
 let used = new Uint16Array(64);
@@ -84,11 +87,11 @@ let mask = 63;
 let shift = 26;
 let keyInTable: string | null = null;
 
-/** Slot of a bigram code, both UTF-16 units in one int32 (never 0: a key holds no NUL). */
+/** Slot of a bigram code (both UTF-16 units in one int32): where it is, or the empty slot where it would go. */
 function slotOf(code: number): number {
   // Fibonacci hashing: the high bits of the product mix both characters of the bigram.
   let i = Math.imul(code, 0x9e3779b1) >>> shift;
-  while (slots[i] !== 0 && slots[i] !== code) i = (i + 1) & mask;
+  while (slotGeneration[i] === generation && slots[i] !== code) i = (i + 1) & mask;
   return i;
 }
 
@@ -97,18 +100,21 @@ function countBigrams(key: string): void {
   while (size < key.length * 2) size *= 2;
   if (size > slots.length) {
     slots = new Int32Array(size);
+    slotGeneration = new Uint32Array(size);
     counts = new Uint16Array(size);
     used = new Uint16Array(size);
     usedIn = new Uint32Array(size);
-  } else {
-    slots.fill(0, 0, size);
+    generation = 0;
   }
+  generation = generation === 0xffffffff ? 1 : generation + 1;
+  if (generation === 1) slotGeneration.fill(0);
   mask = size - 1;
   shift = 32 - Math.log2(size);
   for (let i = 0; i + 1 < key.length; i++) {
     const code = (key.charCodeAt(i) << 16) | key.charCodeAt(i + 1);
     const slot = slotOf(code);
-    if (slots[slot] === 0) {
+    if (slotGeneration[slot] !== generation) {
+      slotGeneration[slot] = generation;
       slots[slot] = code;
       counts[slot] = 1;
     } else counts[slot]++;
@@ -124,7 +130,7 @@ function sharedBigrams(ka: string, kb: string): number {
   let shared = 0;
   for (let i = 0; i + 1 < kb.length; i++) {
     const slot = slotOf((kb.charCodeAt(i) << 16) | kb.charCodeAt(i + 1));
-    if (slots[slot] === 0) continue;
+    if (slotGeneration[slot] !== generation) continue;
     if (usedIn[slot] !== stamp) {
       usedIn[slot] = stamp;
       used[slot] = 0;

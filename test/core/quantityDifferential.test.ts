@@ -114,6 +114,12 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
       }),
       { numRuns: 1500 }
     );
+    // Any two UTF-16 units make a bigram, NUL and U+FFFF included (a code of 0 or -1 in the table).
+    for (const [a, b] of [
+      ["\0\0\0地域", "\0\0\0地区"],
+      ["\uffff\uffff参加", "\uffff\uffff参加者"],
+    ])
+      expect(labelSimilarity(a, b)).toBe(reference.labelSimilarity(a, b));
   });
 });
 
