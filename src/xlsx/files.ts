@@ -67,7 +67,8 @@ export async function loadWorkbook(
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  const data = await deflateStoredZip(Buffer.from(stored));
+  // A Node Buffer at run time (JSZip's nodebuffer), typed by ExcelJS as an ArrayBuffer: no copy when it is one.
+  const data = await deflateStoredZip(Buffer.isBuffer(stored) ? stored : Buffer.from(stored));
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, file);
