@@ -5,6 +5,7 @@ import { Worker } from "worker_threads";
 import type { Profile } from "../core/profile";
 import type { Lang } from "../core/report";
 import { checkFile, type FileJob, type FileOutcome } from "./checkFile";
+import { failsAt, writeJsonFile } from "./reportFile";
 
 export interface BatchOptions {
   files: string[];
@@ -186,7 +187,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   });
   const table = tallyTable(outcomes, options.lang);
   if (options.jsonDir) {
-    fs.mkdirSync(options.jsonDir, { recursive: true });
     const good = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
     const summary = {
       tool: "hyoka",
@@ -197,18 +197,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         unusable: outcomes.length - good.length,
       },
     };
-    fs.writeFileSync(
-      path.join(options.jsonDir, "summary.json"),
-      `${JSON.stringify(summary, null, 2)}\n`,
-      "utf8"
-    );
+    await writeJsonFile(path.join(options.jsonDir, "summary.json"), summary);
   }
   const unusable = outcomes.some((o) => !o.ok);
-  const fails =
-    options.failOn !== undefined &&
-    outcomes.some(
-      (o) =>
-        o.ok && (o.findings.error > 0 || (options.failOn === "warning" && o.findings.warning > 0))
-    );
+  const fails = outcomes.some((o) => o.ok && failsAt(o.findings, options.failOn));
   return { outcomes, table, exitCode: unusable ? 2 : fails ? 1 : 0 };
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from "fs";
 import * as path from "path";
 import { checkWorkbook, toJsonReport, type JsonReport, type Lang } from "../core/report";
 import { buildWritePlan } from "../core/plan";
@@ -6,6 +5,8 @@ import type { Profile } from "../core/profile";
 import { readGrids } from "../xlsx/readGrids";
 import { applyPlanToWorkbook } from "../xlsx/applyPlan";
 import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
+import { isEvaluationRole } from "../core/recognize";
+import { findingCounts, writeJsonFile, type FindingCounts } from "./reportFile";
 
 export interface FileJob {
   file: string;
@@ -22,7 +23,7 @@ export type FileOutcome =
       ok: true;
       byIssue: JsonReport["summary"]["byIssue"];
       total: JsonReport["summary"]["total"];
-      findings: { error: number; warning: number; info: number };
+      findings: FindingCounts;
       initiatives: number;
       evaluationSheets: number;
     }
@@ -34,26 +35,19 @@ export async function checkFile(job: FileJob, profile: Profile): Promise<FileOut
     const workbook = await loadWorkbook(job.file);
     const result = checkWorkbook(readGrids(workbook), profile);
     const report = toJsonReport(result, profile, job.lang, path.basename(job.file));
-    if (job.json) {
-      await fs.mkdir(path.dirname(job.json), { recursive: true });
-      await fs.writeFile(job.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
-    }
+    if (job.json) await writeJsonFile(job.json, report);
     if (job.out) {
       applyPlanToWorkbook(workbook, buildWritePlan(result, profile, job.lang));
-      await fs.mkdir(path.dirname(job.out), { recursive: true });
       await saveWorkbook(workbook, job.out);
     }
-    const count = (s: "error" | "warning" | "info") =>
-      report.findings.filter((f) => f.severity === s).length;
     return {
       file: job.file,
       ok: true,
       byIssue: report.summary.byIssue,
       total: report.summary.total,
-      findings: { error: count("error"), warning: count("warning"), info: count("info") },
+      findings: findingCounts(report),
       initiatives: report.initiatives.length,
-      evaluationSheets: report.sheets.filter((s) => s.role === "outcome" || s.role === "initiative")
-        .length,
+      evaluationSheets: report.sheets.filter((s) => isEvaluationRole(s.role)).length,
     };
   } catch (e) {
     if (e instanceof UnusableFileError) return { file: job.file, ok: false, ja: e.ja, en: e.en };

@@ -9,6 +9,8 @@ import { backupFile, loadWorkbook, saveWorkbook, UnusableFileError } from "../xl
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
 import { expandInputs } from "./inputs";
+import { failsAt, findingCounts, writeJsonFile } from "./reportFile";
+import { isEvaluationRole } from "../core/recognize";
 import { runBatch } from "./batch";
 
 export interface Io {
@@ -97,11 +99,13 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   const grids = readGrids(workbook);
   const file = path.basename(args.input);
   const target = args.inPlace ? args.input : args.out;
+  // With the JSON report on stdout, messages go to stderr.
+  const say = args.json === "-" ? io.err : io.out;
   /** In place: a backup first, then the new file through a temporary one, so the input is never half written. */
   const save = async () => {
     if (args.inPlace) {
       const backup = await backupFile(args.input);
-      (args.json === "-" ? io.err : io.out)(
+      say(
         args.lang === "ja" ? `元のファイルの控え: ${backup}` : `Backup of the original: ${backup}`
       );
     }
@@ -126,22 +130,19 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   } else {
     io.out(formatReport(report, args.lang));
     if (args.json) {
-      await fs.mkdir(path.dirname(path.resolve(args.json)), { recursive: true });
-      await fs.writeFile(args.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
+      await writeJsonFile(args.json, report);
       io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON report: ${args.json}`);
     }
   }
   if (target) {
     const evaluationSheets = new Set(
-      report.sheets
-        .filter((s) => s.role === "outcome" || s.role === "initiative")
-        .map((s) => s.name)
+      report.sheets.filter((s) => isEvaluationRole(s.role)).map((s) => s.name)
     );
     const locked = grids
       .filter((g) => g.protected && evaluationSheets.has(g.name))
       .map((g) => g.name);
     if (locked.length > 0)
-      (args.json === "-" ? io.err : io.out)(
+      say(
         args.lang === "ja"
           ? `\n保護されたシート: ${locked.join("、")} — 色分け・ドロップダウン・メモはコピーに書き込みます。Excel でそのセルを編集するには保護の解除が必要です`
           : `\nProtected sheets: ${locked.join(", ")} — colors, dropdowns and notes go into the copy; editing those cells in Excel needs the protection removed`
@@ -149,7 +150,6 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
     const plan = buildWritePlan(result, profile, args.lang);
     const { skipped } = applyPlanToWorkbook(workbook, plan);
     await save();
-    const say = args.json === "-" ? io.err : io.out;
     say(args.lang === "ja" ? `\n検証済みのブック: ${target}` : `\nChecked workbook: ${target}`);
     for (const s of skipped) {
       say(
@@ -159,12 +159,7 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       );
     }
   }
-  const fails = args.failOn
-    ? report.findings.some(
-        (f) => f.severity === "error" || (args.failOn === "warning" && f.severity === "warning")
-      )
-    : false;
-  return fails ? 1 : 0;
+  return failsAt(findingCounts(report), args.failOn) ? 1 : 0;
 }
 
 /** The `hyoka` command. Returns the exit code; never throws, and prints a stack trace only with --debug. */

@@ -124,10 +124,8 @@ function matchInitiativeCode(original: string): RegExpExecArray | null {
   const prefix = original.slice(0, CODE_PREFIX);
   const spaces = prefix.length - prefix.replace(/\s/g, "").length;
   const m = INITIATIVE_CODE.exec(foldDashes(foldWidth(prefix)));
-  if (
-    prefix.length < original.length &&
-    (spaces > CODE_PREFIX - 12 || (m && m[0].length >= CODE_PREFIX))
-  )
+  // A match cut short by the prefix would have to span 53 or more white-space characters within it.
+  if (prefix.length < original.length && spaces > CODE_PREFIX - 12)
     return INITIATIVE_CODE.exec(foldDashes(foldWidth(original)));
   return m;
 }

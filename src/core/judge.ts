@@ -293,7 +293,6 @@ export interface ProgressJudgement {
   reason: Bilingual;
 }
 
-/** Rule 4: a when every initiative of the strategy is recorded ①, else b. */
 const membersIndex = new WeakMap<Evaluation, Map<string, Evaluation["initiatives"]>>();
 
 /** Initiatives by strategy code (the code they are listed under, and their own code's prefix), built once. */
@@ -313,6 +312,7 @@ function strategyMembers(evaluation: Evaluation, code: string): Evaluation["init
   return index.get(code) ?? [];
 }
 
+/** Rule 4: a when every initiative of the strategy is recorded ①, else b. */
 export function judgeProgress(code: string | null, evaluation: Evaluation): ProgressJudgement {
   if (!code) {
     return {

@@ -8,13 +8,13 @@ export type ActualMatch =
   | { ok: true; actual: LabeledQuantity; similarity: number; method: MatchMethod }
   | { ok: false; reason: "noActual" | "ambiguous"; candidates: LabeledQuantity[] };
 
+/** Each candidate's similarity from the first pass, for the second; reused across calls, never shared between them. */
+let similarities = new Float64Array(16);
+
 /**
  * Pairs a target or threshold with the actual that reports on it: among the actuals of a compatible unit,
  * the one whose label is clearly the most similar. Two candidates too close to call is "ambiguous", never a guess.
  */
-/** Each candidate's similarity from the first pass, for the second; reused across calls, never shared between them. */
-let similarities = new Float64Array(16);
-
 export function matchActual(
   label: string,
   quantity: Quantity,

@@ -221,6 +221,19 @@ const ROLE_NAMES: Record<SheetRole, { ja: string; en: string }> = {
   unmetSummary: { ja: "目標未達成の取組み（集計表）", en: "unmet initiatives (summary)" },
 };
 
+/** Outcome and initiative sheets: the ones people fill in and Hyoka judges (not its summaries, not others). */
+export function isEvaluationRole(role: SheetRole | "other"): boolean {
+  return role === "outcome" || role === "initiative";
+}
+
+/** An evaluation sheet with every required column found, so its rows can be read. */
+export function isUsableEvaluationSheet(sheet: {
+  role: SheetRole | "other";
+  missing: readonly string[];
+}): boolean {
+  return isEvaluationRole(sheet.role) && sheet.missing.length === 0;
+}
+
 export function roleName(role: SheetRole | "other", lang: "ja" | "en"): string {
   return role === "other" ? (lang === "ja" ? "対象外" : "other") : ROLE_NAMES[role][lang];
 }

@@ -273,6 +273,8 @@ export async function applyPlan(
       if (note.content.startsWith(NOTE_PREFIX)) hyokaNotes.push({ sheet: name, note, where: null });
   const isHyokaDv = (dv: Excel.DataValidation) =>
     dv.type !== "None" && dv.errorAlert?.title === VALIDATION_TITLE;
+  // Dropdowns Hyoka added on an earlier run: removed now, and put back if the write fails.
+  const hyokaDvs = dvTargets.filter((v) => v.previous && isHyokaDv(v.dv));
 
   // Every sheet the plan changes, to refuse before anything is written.
   const touched = new Set<string>([
@@ -283,7 +285,7 @@ export async function applyPlan(
     ...plannedNotes.map((n) => n.sheet),
     ...previousSummaries.written.map((w) => w.sheet),
     ...plan.summaries.filter((s) => !s.create).map((s) => s.sheet),
-    ...dvTargets.filter((v) => v.previous && isHyokaDv(v.dv)).map((v) => v.sheet),
+    ...hyokaDvs.map((v) => v.sheet),
   ]);
   const protectedSheets = read.sheets
     .filter((s) => s.protected && touched.has(s.name))
@@ -308,14 +310,12 @@ export async function applyPlan(
       fill: r.fill.color,
       font: r.font.color,
     })),
-    validations: dvTargets
-      .filter((v) => v.previous && isHyokaDv(v.dv))
-      .map((v) => ({
-        sheet: v.sheet,
-        range: v.range,
-        rule: v.dv.rule,
-        message: v.dv.errorAlert.message,
-      })),
+    validations: hyokaDvs.map((v) => ({
+      sheet: v.sheet,
+      range: v.range,
+      rule: v.dv.rule,
+      message: v.dv.errorAlert.message,
+    })),
     notes: hyokaNotes.flatMap((n) =>
       n.where ? [{ sheet: n.sheet, address: n.where.address, text: n.note.content }] : []
     ),
@@ -354,12 +354,11 @@ export async function applyPlan(
         r.item.delete();
         removed.formatRules += 1;
       });
-    for (const v of open(dvTargets))
-      if (v.previous && isHyokaDv(v.dv))
-        await batch.add(64, () => {
-          v.dv.clear();
-          removed.validations += 1;
-        });
+    for (const v of open(hyokaDvs))
+      await batch.add(64, () => {
+        v.dv.clear();
+        removed.validations += 1;
+      });
     for (const n of open(hyokaNotes))
       await batch.add(64, () => {
         n.note.delete();

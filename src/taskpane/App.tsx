@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { defaultProfile, type Profile } from "../core/profile";
 import type { Lang } from "../core/report";
+import { isUsableEvaluationSheet } from "../core/recognize";
 import { describeError } from "../excel/errors";
 import { runAction, selectCell, type Action, type ActionResult, type ExcelRunner } from "../excel/session";
 import { ActionBar } from "./components/ActionBar";
@@ -66,9 +67,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 function usable(result: ActionResult): boolean {
-  return result.report.sheets.some(
-    (s) => (s.role === "outcome" || s.role === "initiative") && s.missing.length === 0
-  );
+  return result.report.sheets.some(isUsableEvaluationSheet);
 }
 
 export function App({ lang, host, supported = true, profile = defaultProfile }: AppProps): React.JSX.Element {

@@ -1,4 +1,5 @@
 import type { TextCell } from "../evaluation";
+import { isUsableEvaluationSheet } from "../recognize";
 import { codeLabel, makeFinding, refOr, type Finding, type Rule } from "./finding";
 
 /** Excel's error values as a cell shows them: a formula that failed, not a value a person wrote. */
@@ -64,7 +65,7 @@ export const emptyEvaluationSheetRule: Rule = {
   title: { ja: "見出しだけの評価シート", en: "evaluation sheets with a header only" },
   check({ evaluation, profile }) {
     return evaluation.sheets
-      .filter((l) => (l.role === "initiative" || l.role === "outcome") && l.missing.length === 0)
+      .filter(isUsableEvaluationSheet)
       .filter((l) =>
         l.role === "initiative"
           ? !evaluation.initiatives.some((i) => i.sheet === l.sheet) &&

@@ -1,5 +1,5 @@
 import type { FieldSpec } from "../profile";
-import { roleName, headerKeywords } from "../recognize";
+import { roleName, headerKeywords, isUsableEvaluationSheet } from "../recognize";
 import { makeFinding, codeLabel, refOr, type Rule, type Finding } from "./finding";
 
 /** Sheets that look like evaluation sheets but lack a required column, and a workbook with no evaluation sheet at all. */
@@ -25,9 +25,7 @@ export const sheetStructureRule: Rule = {
         )
       );
     }
-    const usable = evaluation.sheets.filter(
-      (l) => (l.role === "outcome" || l.role === "initiative") && l.missing.length === 0
-    );
+    const usable = evaluation.sheets.filter(isUsableEvaluationSheet);
     if (usable.length === 0) {
       const looked = (["outcome", "initiative"] as const)
         .map((role) => `${roleName(role, "ja")}: ${headerKeywords(profile, role).join("・")}`)
