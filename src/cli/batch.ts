@@ -55,14 +55,15 @@ function bar(done: number, total: number, width = 24): string {
   return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`;
 }
 
-async function runPool(
+/** Checks the jobs on `threads` worker threads running `script` (batchWorker.js; tests pass their own). */
+export async function runPool(
   jobs: FileJob[],
   profile: Profile,
   threads: number,
-  onDone: (o: FileOutcome) => void
+  onDone: (o: FileOutcome) => void,
+  script = path.join(__dirname, "batchWorker.js")
 ): Promise<FileOutcome[]> {
   const results = new Map<string, FileOutcome>();
-  const script = path.join(__dirname, "batchWorker.js");
   // From the TypeScript sources (tests) there is no compiled worker: check in this thread.
   if (threads <= 0 || !fs.existsSync(script)) {
     for (const job of jobs) {
@@ -75,7 +76,7 @@ async function runPool(
   const queue = [...jobs];
   await Promise.all(
     Array.from({ length: Math.min(threads, jobs.length) }, async () => {
-      const worker = new Worker(script, { workerData: { profile } });
+      let worker = new Worker(script, { workerData: { profile } });
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
           const current = job;
@@ -90,12 +91,18 @@ async function runPool(
               resolve(m);
             });
             worker.postMessage(current);
-          }).catch((e: Error) => ({
-            file: current.file,
-            ok: false as const,
-            ja: `検証中に停止しました: ${e.message}`,
-            en: `stopped while checking: ${e.message}`,
-          }));
+          }).catch(async (e: Error) => {
+            // A worker that failed (out of memory on a huge file, say) answers nothing more: the next file
+            // gets a new one, or the batch would wait for ever.
+            await worker.terminate();
+            worker = new Worker(script, { workerData: { profile } });
+            return {
+              file: current.file,
+              ok: false as const,
+              ja: `検証中に停止しました: ${e.message}`,
+              en: `stopped while checking: ${e.message}`,
+            };
+          });
           results.set(current.file, o);
           onDone(o);
         }

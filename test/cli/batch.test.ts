@@ -5,6 +5,8 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { expandInputs } from "../../src/cli/inputs";
+import { runPool } from "../../src/cli/batch";
+import { defaultProfile } from "../../src/core/profile";
 import { reportSchema } from "../../src/core/report";
 import { syntheticWorkbook } from "../../bench/synthetic";
 import { SAMPLE } from "../helpers/seed";
@@ -85,4 +87,28 @@ describe("hyoka check on many workbooks", () => {
     expect(r.stdout).toMatch(/total\s+\d+/);
     expect(r.stderr).toContain("[########################] 2/2");
   });
+});
+
+test("a worker that dies is replaced: its file is reported, the files after it are still checked", async () => {
+  // A stand-in worker: it dies on a file named crash, and answers for any other.
+  const script = path.join(dir, "dyingWorker.js");
+  await fs.writeFile(
+    script,
+    `const { parentPort } = require("worker_threads");
+parentPort.on("message", (job) => {
+  if (job.file.includes("crash")) process.exit(3);
+  parentPort.postMessage({ file: job.file, ok: false, ja: "答えました", en: "answered" });
+});
+`
+  );
+  const jobs = ["crash.xlsx", "a.xlsx", "b.xlsx"].map((file) => ({ file, lang: "ja" as const }));
+  const done: string[] = [];
+  const outcomes = await runPool(jobs, defaultProfile, 1, (o) => done.push(o.file), script);
+  expect(outcomes.map((o) => o.file)).toEqual(["crash.xlsx", "a.xlsx", "b.xlsx"]);
+  expect(outcomes.map((o) => (o.ok ? "ok" : o.en))).toEqual([
+    "stopped while checking: worker exited (3)",
+    "answered",
+    "answered",
+  ]);
+  expect(done).toEqual(["crash.xlsx", "a.xlsx", "b.xlsx"]);
 });
