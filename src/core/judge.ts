@@ -1,8 +1,8 @@
 import type { Profile } from "./profile";
 import { strategyOfCode, type Achievement, type IndicatorStatus, type Progress } from "./codes";
 import { parseTargets, parseThresholds, refersToTarget, type Criterion } from "./criteria";
-import { matchActual } from "./match";
-import { labelSimilarity } from "./labels";
+import { matchActualByKey } from "./match";
+import { labelSimilarity, makeLabelKey } from "./labels";
 import {
   compare,
   parseLabeledQuantities,
@@ -19,20 +19,113 @@ export interface Bilingual {
   en: string;
 }
 
-export interface CriterionCheck {
-  criterion: Criterion;
-  actual: LabeledQuantity | null;
-  /** met/notMet for a target, hit/notHit for a threshold, undecidable when no rule can tell. */
-  outcome: "met" | "notMet" | "hit" | "notHit" | "undecidable";
-  why: Bilingual;
+/** Text in both languages, each written only when read. */
+class Explanation implements Bilingual {
+  constructor(private readonly source: { explain(lang: keyof Bilingual): string }) {}
+
+  get ja(): string {
+    return this.source.explain("ja");
+  }
+
+  get en(): string {
+    return this.source.explain("en");
+  }
 }
 
-export interface AchievementJudgement {
-  expected: Achievement | null;
-  checks: CriterionCheck[];
-  /** Some withdrawal criterion could not be checked, so ③ can neither be confirmed nor excluded by rule. */
-  withdrawalUndecidable: boolean;
-  reason: Bilingual;
+/** Why a criterion could not be judged; the explanation is written from it when asked for. */
+type Undecided =
+  | { kind: "noComparator" | "qualitative" | "noActual" }
+  | { kind: "ambiguous"; candidates: LabeledQuantity[] };
+
+/**
+ * One target or threshold against its actual. `why` is written only when read: the report shows one language and
+ * the findings a few checks, while every initiative of a city's workbook is checked.
+ */
+export class CriterionCheck {
+  constructor(
+    readonly criterion: Criterion,
+    readonly actual: LabeledQuantity | null,
+    /** met/notMet for a target, hit/notHit for a threshold, undecidable when no rule can tell. */
+    readonly outcome: "met" | "notMet" | "hit" | "notHit" | "undecidable",
+    private readonly undecided: Undecided | null = null
+  ) {}
+
+  get why(): Bilingual {
+    return new Explanation(this);
+  }
+
+  explain(lang: keyof Bilingual): string {
+    const { criterion, actual, outcome, undecided } = this;
+    const name = CRITERION_NAME[criterion.kind][lang];
+    const unit = criterion.quantity?.unit || (lang === "ja" ? "なし" : "none");
+    const ja = lang === "ja";
+    switch (undecided?.kind) {
+      case "noComparator":
+        return ja
+          ? `${name}「${criterion.source}」に以上・以下などの比較の語がなく判定できません`
+          : `the ${name} "${criterion.source}" has no comparator (以上/以下/未満/超), so it cannot be judged`;
+      case "qualitative":
+        return ja
+          ? `${name}「${criterion.source}」は数値で書かれていないため規則では判定できません`
+          : `the ${name} "${criterion.source}" is not numeric and cannot be judged by rule`;
+      case "noActual":
+        return ja
+          ? `${name}「${criterion.source}」に対応する実績（単位「${unit}」）が取組実績に見つかりません`
+          : `no actual for the ${name} "${criterion.source}" (unit "${unit}") in 取組実績`;
+      case "ambiguous": {
+        const candidates = undecided.candidates.map((c) => c.quantity.text).join(ja ? "、" : ", ");
+        return ja
+          ? `${name}「${criterion.source}」に対応する実績を一つに決められません（候補: ${candidates}）`
+          : `the actual for the ${name} "${criterion.source}" is ambiguous (candidates: ${candidates})`;
+      }
+    }
+    const verdict = VERDICT[outcome as keyof typeof VERDICT][lang];
+    const q = criterion.quantity!;
+    return ja
+      ? `${name} ${q.text}（${criterion.label}）に対し実績 ${actual!.quantity.text}: ${verdict}`
+      : `${name} ${q.text} (${criterion.label}) vs actual ${actual!.quantity.text}: ${verdict}`;
+  }
+}
+
+/** Rule 1's answer for one initiative; its `reason` is written from the checks when read. */
+export class AchievementJudgement {
+  constructor(
+    readonly expected: Achievement | null,
+    /** The targets' checks, then the thresholds'. */
+    readonly checks: CriterionCheck[],
+    /** Some withdrawal criterion could not be checked, so ③ can neither be confirmed nor excluded by rule. */
+    readonly withdrawalUndecidable: boolean
+  ) {}
+
+  get reason(): Bilingual {
+    return new Explanation(this);
+  }
+
+  explain(lang: keyof Bilingual): string {
+    const ja = lang === "ja";
+    const join = (keep: (c: CriterionCheck) => boolean) =>
+      this.checks
+        .filter(keep)
+        .map((c) => c.explain(lang))
+        .join(ja ? "／" : "; ");
+    const isTarget = (c: CriterionCheck) => c.criterion.kind === "target";
+    switch (this.expected) {
+      case "③":
+        return join((c) => c.outcome === "hit");
+      case "②":
+        return join((c) => c.outcome === "notMet");
+      case "①":
+        return ja
+          ? `すべての業績目標を達成: ${join(isTarget)}`
+          : `every target met: ${join(isTarget)}`;
+      case null:
+        if (!this.checks.some(isTarget))
+          return ja
+            ? "業績目標が空欄のため判定できません"
+            : "the target (業績目標) is empty, so nothing can be judged";
+        return join((c) => isTarget(c) && c.outcome === "undecidable");
+    }
+  }
 }
 
 const CRITERION_NAME: Record<Criterion["kind"], Bilingual> = {
@@ -50,58 +143,39 @@ const VERDICT: Record<"met" | "notMet" | "hit" | "notHit", Bilingual> = {
 function checkCriterion(
   criterion: Criterion,
   actuals: LabeledQuantity[],
+  actualKeys: string[],
   targets: Criterion[],
   profile: Profile
 ): CriterionCheck {
-  const isTarget = criterion.kind === "target";
-  const name = CRITERION_NAME[criterion.kind];
   if (!criterion.quantity || criterion.undecidable) {
-    const why =
-      criterion.undecidable === "noComparator"
-        ? {
-            ja: `${name.ja}「${criterion.source}」に以上・以下などの比較の語がなく判定できません`,
-            en: `the ${name.en} "${criterion.source}" has no comparator (以上/以下/未満/超), so it cannot be judged`,
-          }
-        : {
-            ja: `${name.ja}「${criterion.source}」は数値で書かれていないため規則では判定できません`,
-            en: `the ${name.en} "${criterion.source}" is not numeric and cannot be judged by rule`,
-          };
-    return { criterion, actual: null, outcome: "undecidable", why };
+    const kind = criterion.undecidable === "noComparator" ? "noComparator" : "qualitative";
+    return new CriterionCheck(criterion, null, "undecidable", { kind });
   }
   let label = criterion.label;
-  if (!isTarget && refersToTarget(label)) {
+  if (criterion.kind === "threshold" && refersToTarget(label)) {
     const sameUnit = targets.find(
       (t) => t.quantity && unitsCompatible(t.quantity.unit, criterion.quantity!.unit, profile)
     );
     if (sameUnit) label = sameUnit.label;
   }
-  const match = matchActual(label, criterion.quantity, actuals, profile);
+  const match = matchActualByKey(
+    makeLabelKey(label),
+    criterion.quantity,
+    actuals,
+    actualKeys,
+    profile
+  );
   if (!match.ok) {
-    const why =
+    const undecided: Undecided =
       match.reason === "noActual"
-        ? {
-            ja: `${name.ja}「${criterion.source}」に対応する実績（単位「${criterion.quantity.unit || "なし"}」）が取組実績に見つかりません`,
-            en: `no actual for the ${name.en} "${criterion.source}" (unit "${criterion.quantity.unit || "none"}") in 取組実績`,
-          }
-        : {
-            ja: `${name.ja}「${criterion.source}」に対応する実績を一つに決められません（候補: ${match.candidates.map((c) => c.quantity.text).join("、")}）`,
-            en: `the actual for the ${name.en} "${criterion.source}" is ambiguous (candidates: ${match.candidates.map((c) => c.quantity.text).join(", ")})`,
-          };
-    return { criterion, actual: null, outcome: "undecidable", why };
+        ? { kind: "noActual" }
+        : { kind: "ambiguous", candidates: match.candidates };
+    return new CriterionCheck(criterion, null, "undecidable", undecided);
   }
   const q = criterion.quantity;
   const ok = compare(match.actual.quantity.value, q.comparator ?? ">=", q.value);
-  const outcome = isTarget ? (ok ? "met" : "notMet") : ok ? "hit" : "notHit";
-  const a = match.actual.quantity;
-  return {
-    criterion,
-    actual: match.actual,
-    outcome,
-    why: {
-      ja: `${name.ja} ${q.text}（${criterion.label}）に対し実績 ${a.text}: ${VERDICT[outcome].ja}`,
-      en: `${name.en} ${q.text} (${criterion.label}) vs actual ${a.text}: ${VERDICT[outcome].en}`,
-    },
-  };
+  const outcome = criterion.kind === "target" ? (ok ? "met" : "notMet") : ok ? "hit" : "notHit";
+  return new CriterionCheck(criterion, match.actual, outcome);
 }
 
 /**
@@ -112,70 +186,70 @@ export function judgeAchievement(init: Initiative, profile: Profile): Achievemen
   const targets = parseTargets(init.target.text, profile);
   const thresholds = parseThresholds(init.threshold.text, profile);
   const actuals = parseLabeledQuantities(init.actual.text, profile, "actual");
-  const targetChecks = targets.map((t) => checkCriterion(t, actuals, targets, profile));
-  const thresholdChecks = thresholds.map((t) => checkCriterion(t, actuals, targets, profile));
-  const checks = [...targetChecks, ...thresholdChecks];
-  const withdrawalUndecidable = thresholdChecks.some((c) => c.outcome === "undecidable");
-  const hit = thresholdChecks.filter((c) => c.outcome === "hit");
-  const missed = targetChecks.filter((c) => c.outcome === "notMet");
-  const unknown = targetChecks.filter((c) => c.outcome === "undecidable");
-  const join = (cs: CriterionCheck[], lang: "ja" | "en") =>
-    cs.map((c) => c.why[lang]).join(lang === "ja" ? "／" : "; ");
-
-  if (hit.length > 0) {
-    return {
-      expected: "③",
-      checks,
-      withdrawalUndecidable,
-      reason: { ja: join(hit, "ja"), en: join(hit, "en") },
-    };
+  const actualKeys = actuals.map((a) => makeLabelKey(a.label));
+  const checks: CriterionCheck[] = [];
+  let missed = false;
+  let targetUndecidable = false;
+  for (const t of targets) {
+    const check = checkCriterion(t, actuals, actualKeys, targets, profile);
+    if (check.outcome === "notMet") missed = true;
+    else if (check.outcome === "undecidable") targetUndecidable = true;
+    checks.push(check);
   }
-  if (missed.length > 0) {
-    return {
-      expected: "②",
-      checks,
-      withdrawalUndecidable,
-      reason: { ja: join(missed, "ja"), en: join(missed, "en") },
-    };
+  let hit = false;
+  let withdrawalUndecidable = false;
+  for (const t of thresholds) {
+    const check = checkCriterion(t, actuals, actualKeys, targets, profile);
+    if (check.outcome === "hit") hit = true;
+    else if (check.outcome === "undecidable") withdrawalUndecidable = true;
+    checks.push(check);
   }
-  if (targetChecks.length === 0) {
-    return {
-      expected: null,
-      checks,
-      withdrawalUndecidable,
-      reason: {
-        ja: "業績目標が空欄のため判定できません",
-        en: "the target (業績目標) is empty, so nothing can be judged",
-      },
-    };
-  }
-  if (unknown.length > 0) {
-    return {
-      expected: null,
-      checks,
-      withdrawalUndecidable,
-      reason: { ja: join(unknown, "ja"), en: join(unknown, "en") },
-    };
-  }
-  return {
-    expected: "①",
-    checks,
-    withdrawalUndecidable,
-    reason: {
-      ja: `すべての業績目標を達成: ${join(targetChecks, "ja")}`,
-      en: `every target met: ${join(targetChecks, "en")}`,
-    },
-  };
+  const expected: Achievement | null = hit
+    ? "③"
+    : missed
+      ? "②"
+      : targets.length === 0 || targetUndecidable
+        ? null
+        : "①";
+  return new AchievementJudgement(expected, checks, withdrawalUndecidable);
 }
 
-export interface IndicatorJudgement {
-  value: Quantity | null;
-  previous: Quantity | null;
-  target: (Quantity & { label: string }) | null;
-  met: boolean | null;
-  improved: boolean | null;
-  expected: IndicatorStatus | null;
-  reason: Bilingual;
+/** Rule 3's answer for one outcome row; its `reason` is written when read. */
+export class IndicatorJudgement {
+  constructor(
+    readonly value: Quantity | null,
+    readonly previous: Quantity | null,
+    readonly target: (Quantity & { label: string }) | null,
+    readonly met: boolean | null,
+    readonly improved: boolean | null,
+    readonly expected: IndicatorStatus | null
+  ) {}
+
+  get reason(): Bilingual {
+    return new Explanation(this);
+  }
+
+  explain(lang: keyof Bilingual): string {
+    const { value, previous, target, met, improved } = this;
+    if (lang === "ja") {
+      if (!value) return "アウトカム指標の実績に数値が読み取れません";
+      return [
+        `実績 ${value.text}`,
+        target ? `目標 ${target.text}: ${met ? "達成" : "未達成"}` : "目標: 見つかりません",
+        previous
+          ? `前年度 ${previous.text}: ${improved ? "改善" : improved === false ? "改善なし" : "単位が異なる"}`
+          : "前年度: 読み取れません",
+      ].join("、");
+    }
+    if (!value) return "no number can be read in the indicator's actual";
+    return [
+      `value ${value.text}`,
+      target ? `target ${target.text}: ${met ? "met" : "not met"}` : "target: not found",
+      previous
+        ? `previous year ${previous.text}: ${improved ? "improved" : improved === false ? "not improved" : "different unit"}`
+        : "previous year: unreadable",
+    ].join(", ");
+  }
 }
 
 const targetsByBlock = new WeakMap<StrategyBlock, LabeledQuantity[]>();
@@ -233,20 +307,7 @@ export function judgeIndicator(
     (previous && quantities.find((q) => unitsCompatible(q.unit, previous.unit, profile))) ??
     quantities[0] ??
     null;
-  if (!value) {
-    return {
-      value: null,
-      previous,
-      target: null,
-      met: null,
-      improved: null,
-      expected: null,
-      reason: {
-        ja: "アウトカム指標の実績に数値が読み取れません",
-        en: "no number can be read in the indicator's actual",
-      },
-    };
-  }
+  if (!value) return new IndicatorJudgement(null, previous, null, null, null, null);
   // The indicator's own label: its text before the value.
   const label = labeled[0]?.label ?? row.indicatorActual.text;
   const target = findIndicatorTarget(label, value, block, profile);
@@ -260,31 +321,7 @@ export function judgeIndicator(
       : null;
   const expected: IndicatorStatus | null =
     met === true || improved === true ? "A" : met === false && improved === false ? "B" : null;
-  const parts = {
-    ja: [
-      `実績 ${value.text}`,
-      target ? `目標 ${target.text}: ${met ? "達成" : "未達成"}` : "目標: 見つかりません",
-      previous
-        ? `前年度 ${previous.text}: ${improved ? "改善" : improved === false ? "改善なし" : "単位が異なる"}`
-        : "前年度: 読み取れません",
-    ],
-    en: [
-      `value ${value.text}`,
-      target ? `target ${target.text}: ${met ? "met" : "not met"}` : "target: not found",
-      previous
-        ? `previous year ${previous.text}: ${improved ? "improved" : improved === false ? "not improved" : "different unit"}`
-        : "previous year: unreadable",
-    ],
-  };
-  return {
-    value,
-    previous,
-    target,
-    met,
-    improved,
-    expected,
-    reason: { ja: parts.ja.join("、"), en: parts.en.join(", ") },
-  };
+  return new IndicatorJudgement(value, previous, target, met, improved, expected);
 }
 
 export interface ProgressJudgement {

@@ -41,7 +41,8 @@ function slowLabelKey(label: string): string {
     .replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
 }
 
-function makeLabelKey(label: string): string {
+/** labelKey without the cache, for callers that keep the keys they need themselves. */
+export function makeLabelKey(label: string): string {
   let out = "";
   let run = 0;
   for (let i = 0; i < label.length; i++) {
@@ -145,8 +146,11 @@ function sharedBigrams(ka: string, kb: string): number {
 
 /** Dice coefficient over character bigrams (0–1); a label contained in the other counts as 0.9 at least. */
 export function labelSimilarity(a: string, b: string): number {
-  const ka = labelKey(a);
-  const kb = labelKey(b);
+  return keySimilarity(labelKey(a), labelKey(b));
+}
+
+/** labelSimilarity of two labels given by their keys. */
+export function keySimilarity(ka: string, kb: string): number {
   if (ka.length === 0 || kb.length === 0) return 0;
   if (ka === kb) return 1;
   const shared = sharedBigrams(ka, kb);

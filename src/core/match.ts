@@ -1,6 +1,6 @@
 import type { Profile } from "./profile";
 import { unitsCompatible, type LabeledQuantity, type Quantity } from "./quantity";
-import { labelSimilarity } from "./labels";
+import { keySimilarity, labelKey } from "./labels";
 
 export type MatchMethod = "label" | "onlyCandidate" | "sameValue";
 
@@ -21,6 +21,26 @@ export function matchActual(
   actuals: LabeledQuantity[],
   profile: Profile
 ): ActualMatch {
+  return matchActualByKey(
+    labelKey(label),
+    quantity,
+    actuals,
+    actuals.map((a) => labelKey(a.label)),
+    profile
+  );
+}
+
+/**
+ * matchActual with the label keys already made: the criterion's, and the actuals' (`actualKeys[i]` is the key of
+ * `actuals[i]`). One initiative's actuals are compared with each of its criteria, so their keys are made once.
+ */
+export function matchActualByKey(
+  key: string,
+  quantity: Quantity,
+  actuals: LabeledQuantity[],
+  actualKeys: string[],
+  profile: Profile
+): ActualMatch {
   // One pass for the best (first among equals, as a stable sort by similarity would put it), one for its rival:
   // the most similar candidate with another value. This runs for every criterion, so nothing is allocated here
   // unless the answer needs it.
@@ -34,7 +54,7 @@ export function matchActual(
     similarities[i] = -1;
     if (!unitsCompatible(quantity.unit, actual.quantity.unit, profile)) continue;
     count++;
-    const similarity = labelSimilarity(label, actual.label);
+    const similarity = keySimilarity(key, actualKeys[i]);
     similarities[i] = similarity;
     if (similarity > bestSimilarity) {
       best = actual;

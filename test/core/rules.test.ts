@@ -125,6 +125,40 @@ describe("rule 1: achievement from targets, thresholds and actuals (seed rows)",
   });
 });
 
+describe("rule 1 explains each answer, in Japanese and English", () => {
+  test("6-2-1: ③ names the hit threshold and its actual; each check explains itself", () => {
+    const { expected: [j] } = checkInitiatives([seedRows["6-2-1"]]);
+    expect(j.reason.ja).toBe("撤退基準 5件以下（区政会議での施策・事業の見直しに反映させる意見や評価）に対し実績 5件: 該当（撤退基準に達した）");
+    expect(j.reason.en).toBe("withdrawal criterion 5件以下 (区政会議での施策・事業の見直しに反映させる意見や評価) vs actual 5件: hit");
+    expect(j.checks.map((c) => c.why.ja)).toEqual([expect.stringMatching(/^業績目標 10件（.*）に対し実績 5件: 未達成$/), j.reason.ja]);
+  });
+
+  test("② gives the missed targets, ① every target, joined per language", () => {
+    const { expected } = checkInitiatives([seedRows["1-3-3"], seedRows["1-1-1"]]);
+    expect(expected[0].reason.ja).toBe("業績目標 11地域（社会的ビジネスを活用して地域課題の解決に向けて取り組む地域）に対し実績 8地域: 未達成");
+    const met = expected[1].checks.filter((c) => c.criterion.kind === "target");
+    expect(met).toHaveLength(2);
+    expect(expected[1].reason.ja).toBe(`すべての業績目標を達成: ${met[0].why.ja}／${met[1].why.ja}`);
+    expect(expected[1].reason.en).toBe(`every target met: ${met[0].why.en}; ${met[1].why.en}`);
+    expect(met[1].why.en).toBe("target 200人 (区役所が提供した機会を利用した区民の数) vs actual 2700人: met");
+  });
+
+  test("undecidable answers say why: an empty target, an actual not found, a qualitative threshold", () => {
+    const { expected } = checkInitiatives([
+      { ...seedRows["6-1-2"], target: "" },
+      { ...seedRows["6-1-2"], code: "6-1-3", actual: "窓口で受付を行った。" },
+    ]);
+    expect(expected[0].reason.ja).toBe("業績目標が空欄のため判定できません");
+    expect(expected[1].reason.ja).toBe(
+      "業績目標「日常生活に関する様々な相談や要望について、区役所が適切に対応していると感じる区民の割合 75%」に対応する実績（単位「%」）が取組実績に見つかりません",
+    );
+    expect(expected[1].reason.en).toMatch(/^no actual for the target ".*" \(unit "%"\) in 取組実績$/);
+    expect(expected[1].checks[1].why.ja).toBe(
+      "撤退基準「受け付けた相談や要望及び投稿に適切に対応できなかった場合は事業を再構築する。」は数値で書かれていないため規則では判定できません",
+    );
+  });
+});
+
 describe("rule 2: ③ goes with ×; ② and ③ need 課題 and 改善策", () => {
   test("③ with ○ is an error at the effectiveness cell", () => {
     const { findings } = checkInitiatives([{ ...seedRows["6-4-3"], effectiveness: "○" }]);
