@@ -1,5 +1,5 @@
 import type { Profile } from "./profile";
-import { foldDashes, foldWidth, isBlankLike, trimAll } from "./normalize";
+import { foldDashes, foldWidth, isBlankLike, isSpaceCode, trimAll } from "./normalize";
 
 export type Achievement = "①" | "②" | "③";
 export type Implementation = "i" | "ii";
@@ -122,7 +122,8 @@ function matchInitiativeCode(original: string): RegExpExecArray | null {
   if (!CODE_START.test(original)) return null;
   // Folding keeps one character for one, so folding a prefix folds the text's start.
   const prefix = original.slice(0, CODE_PREFIX);
-  const spaces = prefix.length - prefix.replace(/\s/g, "").length;
+  let spaces = 0;
+  for (let i = 0; i < prefix.length; i++) if (isSpaceCode(prefix.charCodeAt(i))) spaces++;
   const m = INITIATIVE_CODE.exec(foldDashes(foldWidth(prefix)));
   // A match cut short by the prefix would have to span 53 or more white-space characters within it.
   if (prefix.length < original.length && spaces > CODE_PREFIX - 12)

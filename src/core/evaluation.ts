@@ -17,7 +17,7 @@ import {
   type Progress,
   type StrategyEffectiveness,
 } from "./codes";
-import { foldWidth, isBlankLike, splitLines, trimAll } from "./normalize";
+import { foldWidth, isBlankLike, lineEnd, trimAll } from "./normalize";
 
 /** A cell of the workbook, 0-based. */
 export interface CellRef {
@@ -123,10 +123,14 @@ function appendText(cell: TextCell, extra: string): TextCell {
 
 /** First line after the code, cut at the first 。: the initiative's title. */
 export function initiativeTitle(rest: string): string {
+  // Lines are cut one at a time: the title is on the first that is not empty, and the text below can be long.
+  const text = trimAll(rest);
   let line = "";
-  for (const l of splitLines(trimAll(rest))) {
-    line = trimAll(l.replace(/^[＜<]?再掲[＞>]?/, ""));
-    if (line !== "") break;
+  for (let start = 0; ;) {
+    const end = lineEnd(text, start);
+    line = trimAll(text.slice(start, end).replace(/^[＜<]?再掲[＞>]?/, ""));
+    if (line !== "" || end === text.length) break;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   const stop = line.indexOf("。");
   return stop > 0 ? line.slice(0, stop) : line;
@@ -174,16 +178,19 @@ function readInitiativeSheet(
       (col.code === undefined &&
         col.initiative !== undefined &&
         filled.isCovered(r, col.initiative));
+    // The initiative column's code is read once: it gives the code when the code column has none, and the title.
+    let inInitiative: ReturnType<typeof readInitiativeCode> | undefined;
     const parsed = codeCellCovered
       ? null
-      : (readInitiativeCode(codeSource) ?? readInitiativeCode(initiativeText));
+      : (readInitiativeCode(codeSource) ?? (inInitiative = readInitiativeCode(initiativeText)));
 
     if (parsed) {
       const own = strategyOfCode(parsed.code);
       const strategyText = col.strategy !== undefined ? filled.value(r, col.strategy) : "";
       const listed = findStrategyCode(strategyText) ?? groupStrategy ?? own;
       const relisted = isRelisted(profile, initiativeText) || isRelisted(profile, codeSource);
-      const titleSource = readInitiativeCode(initiativeText)?.rest ?? initiativeText;
+      if (inInitiative === undefined) inInitiative = readInitiativeCode(initiativeText);
+      const titleSource = inInitiative?.rest ?? initiativeText;
       current = {
         code: parsed.code,
         title: initiativeTitle(titleSource),

@@ -33,25 +33,48 @@ export function normalizeHeader(text: string): string {
 }
 
 /** A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"). */
-const BLANK_START = new Set([..."‐‑‒–—―−－ｰー─━-・な無"].map((ch) => ch.charCodeAt(0)));
+const DASH_LIKE = new Set([..."‐‑‒–—―−－ｰー─━-・"].map((ch) => ch.charCodeAt(0)));
+const NA = 0x306a; // な
+const MU = 0x7121; // 無
+const SHI = 0x3057; // し
 
 export function isBlankLike(text: string): boolean {
-  // Most cells hold text: the first visible character already tells.
-  let i = 0;
-  while (i < text.length) {
+  // Blank when, white space and zero-width spaces aside, it is nothing, only dashes and dots, or なし / 無し.
+  // Most cells hold text: their first visible characters already tell.
+  let visible = 0;
+  let first = -1;
+  let dashesOnly = true;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!isSpaceCode(c) && c !== 0x200b) break;
-    i++;
+    if (isSpaceCode(c) || c === 0x200b) continue;
+    visible++;
+    if (visible === 1) {
+      if (!DASH_LIKE.has(c) && c !== NA && c !== MU) return false;
+      first = c;
+    } else if (visible === 2 && !dashesOnly && c !== SHI) return false;
+    if (dashesOnly && !DASH_LIKE.has(c)) {
+      dashesOnly = false;
+      if (visible > 2) return false;
+    } else if (!dashesOnly && visible > 2) return false;
   }
-  if (i === text.length) return true;
-  if (!BLANK_START.has(text.charCodeAt(i))) return false;
-  const t = text.replace(/[\s\u200b]+/g, "");
-  return t === "" || /^[‐‑‒–—―−－ｰー─━\-・]+$/.test(t) || t === "なし" || t === "無し";
+  if (visible === 0 || dashesOnly) return true;
+  return visible === 2 && (first === NA || first === MU);
 }
 
 /** The lines of a cell, whatever its line breaks (\r\n, \r or \n); most cells only have \n, split without a regex. */
 export function splitLines(text: string): string[] {
   return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+}
+
+/** Where the line starting at `start` ends: the next \r or \n, or the text's end. */
+export function lineEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
 }
 
 /** Trims spaces, ideographic spaces and line breaks from both ends (String.prototype.trim's set is exactly \s). */

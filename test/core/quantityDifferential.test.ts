@@ -155,6 +155,17 @@ describe("character classes the fast paths rely on", () => {
     );
   });
 
+  test("isBlankLike tells blank cells as the regex did: dashes, dots, なし and 無し amid any white space", () => {
+    const chars = [..."‐‑‒–—―−－ｰー─━-・なし無区a", " ", "\u3000", "\n", "\u200b", "\u00a0"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 7 }), (p) => {
+        const text = p.join("");
+        expect(isBlankLike(text)).toBe(codesReference.isBlankLike(text));
+      }),
+      { numRuns: 5000 }
+    );
+  });
+
   test("labelKey of every single character is what NFKC and Unicode classes make of it", () => {
     for (let c = 0; c <= 0xffff; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;
