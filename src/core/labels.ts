@@ -158,7 +158,10 @@ export function keySimilarity(ka: string, kb: string): number {
   const dice = total === 0 ? 0 : (2 * shared) / total;
   const shorter = ka.length <= kb.length ? ka : kb;
   const longer = shorter === ka ? kb : ka;
-  return shorter.length >= 6 && longer.includes(shorter) ? Math.max(dice, 0.9) : dice;
+  // A key inside the other shares all its bigrams, so the substring search is only needed when they are all shared.
+  return shorter.length >= 6 && shared === shorter.length - 1 && longer.includes(shorter)
+    ? Math.max(dice, 0.9)
+    : dice;
 }
 
 /** Whether a label says enough to be compared: four letters at least once marks, digits and spaces are gone. */
