@@ -332,21 +332,20 @@ export function cleanLabel(text: string): string {
   return dropUnmatchedOpening(t.slice(start, end).trim());
 }
 
-const PAIRS: Record<string, string> = {
-  "(": ")",
-  "（": "）",
-  "「": "」",
-  "『": "』",
-  "〔": "〕",
-  "【": "】",
-  "[": "]",
-};
+/** Closing bracket of each opening bracket a label can start with, by code unit. */
+const CLOSING = new Map<number, string>(
+  [..."(（「『〔【["].map((open, i) => [open.charCodeAt(0), ")）」』〕】]"[i]])
+);
 
 /** `(協力企業` → `協力企業`: an opening bracket whose partner was cut off with the number. */
 function dropUnmatchedOpening(t: string): string {
-  let out = t;
-  while (out.length > 0 && PAIRS[out[0]] && !out.includes(PAIRS[out[0]])) out = out.slice(1);
-  return out;
+  let start = 0;
+  for (;;) {
+    const close = start < t.length ? CLOSING.get(t.charCodeAt(start)) : undefined;
+    if (close === undefined || t.includes(close, start)) break;
+    start++;
+  }
+  return start === 0 ? t : t.slice(start);
 }
 
 /** The part of a segment after its last sentence end, when that part says enough on its own. */
