@@ -187,31 +187,22 @@ export function judgeAchievement(init: Initiative, profile: Profile): Achievemen
   const thresholds = parseThresholds(init.threshold.text, profile);
   const actuals = parseLabeledQuantities(init.actual.text, profile, "actual");
   const actualKeys = actuals.map((a) => makeLabelKey(a.label));
-  const checks: CriterionCheck[] = [];
-  let missed = false;
-  let targetUndecidable = false;
-  for (const t of targets) {
-    const check = checkCriterion(t, actuals, actualKeys, targets, profile);
-    if (check.outcome === "notMet") missed = true;
-    else if (check.outcome === "undecidable") targetUndecidable = true;
-    checks.push(check);
-  }
-  let hit = false;
-  let withdrawalUndecidable = false;
-  for (const t of thresholds) {
-    const check = checkCriterion(t, actuals, actualKeys, targets, profile);
-    if (check.outcome === "hit") hit = true;
-    else if (check.outcome === "undecidable") withdrawalUndecidable = true;
-    checks.push(check);
-  }
+  // Targets first, then thresholds: only a target can be notMet and only a threshold hit.
+  const checks = [...targets, ...thresholds].map((c) =>
+    checkCriterion(c, actuals, actualKeys, targets, profile)
+  );
+  const undecided = (kind: Criterion["kind"]) =>
+    checks.some((c) => c.outcome === "undecidable" && c.criterion.kind === kind);
+  const hit = checks.some((c) => c.outcome === "hit");
+  const missed = checks.some((c) => c.outcome === "notMet");
   const expected: Achievement | null = hit
     ? "③"
     : missed
       ? "②"
-      : targets.length === 0 || targetUndecidable
+      : targets.length === 0 || undecided("target")
         ? null
         : "①";
-  return new AchievementJudgement(expected, checks, withdrawalUndecidable);
+  return new AchievementJudgement(expected, checks, undecided("threshold"));
 }
 
 /** Rule 3's answer for one outcome row; its `reason` is written when read. */
