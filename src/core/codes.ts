@@ -1,5 +1,6 @@
 import type { Profile } from "./profile";
 import { foldDashes, foldWidth, isBlankLike, isSpaceCode, trimAll } from "./normalize";
+import { oncePerObject } from "./memo";
 
 export type Achievement = "①" | "②" | "③";
 export type Implementation = "i" | "ii";
@@ -18,16 +19,11 @@ export type CodeReading<T> =
       problem: "unknown" | "implementationMissing" | "implementationNotAllowed";
     };
 
-const entriesByTable = new WeakMap<object, [string, string[]][]>();
+const tableEntries = oncePerObject((table: Record<string, string[]>) => Object.entries(table));
 
 /** A code table's entries, listed once per table: status cells are read for every row of the workbook. */
 function entriesOf<T extends string>(table: Record<T, string[]>): [T, string[]][] {
-  let entries = entriesByTable.get(table);
-  if (!entries) {
-    entries = Object.entries(table) as [string, string[]][];
-    entriesByTable.set(table, entries);
-  }
-  return entries as [T, string[]][];
+  return tableEntries(table) as [T, string[]][];
 }
 
 function lookup<T extends string>(table: Record<T, string[]>, text: string): T | null {

@@ -1,5 +1,6 @@
 import type { Profile } from "./profile";
 import { foldWidth, isBlankLike, trimAll } from "./normalize";
+import { oncePerObject } from "./memo";
 import { cleanLabel, parseLabeledLines, unitsLongestFirst, type Quantity } from "./quantity";
 
 export type CriterionKind = "target" | "threshold";
@@ -21,16 +22,7 @@ function unitAtEnd(label: string, profile: Profile): string {
   return unitsLongestFirst(profile).find((u) => label.endsWith(u)) ?? "*";
 }
 
-const nonePhrasesByProfile = new WeakMap<Profile, string[]>();
-
-function nonePhrases(profile: Profile): string[] {
-  let phrases = nonePhrasesByProfile.get(profile);
-  if (!phrases) {
-    phrases = profile.nonePhrases.map(foldWidth);
-    nonePhrasesByProfile.set(profile, phrases);
-  }
-  return phrases;
-}
+const nonePhrases = oncePerObject((profile: Profile) => profile.nonePhrases.map(foldWidth));
 
 /** 業績目標: every quantity is a target; without a comparator it means "at least". */
 export function parseTargets(text: string, profile: Profile): Criterion[] {

@@ -178,18 +178,15 @@ function readInitiativeSheet(
       (col.code === undefined &&
         col.initiative !== undefined &&
         filled.isCovered(r, col.initiative));
-    // The initiative column's code is read once: it gives the code when the code column has none, and the title.
-    let inInitiative: ReturnType<typeof readInitiativeCode> | undefined;
-    const parsed = codeCellCovered
-      ? null
-      : (readInitiativeCode(codeSource) ?? (inInitiative = readInitiativeCode(initiativeText)));
+    // The initiative column's code gives the code when the code column has none, and cuts the title off.
+    const inInitiative = codeCellCovered ? null : readInitiativeCode(initiativeText);
+    const parsed = codeCellCovered ? null : (readInitiativeCode(codeSource) ?? inInitiative);
 
     if (parsed) {
       const own = strategyOfCode(parsed.code);
       const strategyText = col.strategy !== undefined ? filled.value(r, col.strategy) : "";
       const listed = findStrategyCode(strategyText) ?? groupStrategy ?? own;
       const relisted = isRelisted(profile, initiativeText) || isRelisted(profile, codeSource);
-      if (inInitiative === undefined) inInitiative = readInitiativeCode(initiativeText);
       const titleSource = inInitiative?.rest ?? initiativeText;
       current = {
         code: parsed.code,

@@ -2,7 +2,8 @@ import type { Profile } from "./profile";
 import { strategyOfCode, type Achievement, type IndicatorStatus, type Progress } from "./codes";
 import { parseTargets, parseThresholds, refersToTarget, type Criterion } from "./criteria";
 import { matchActualByKey } from "./match";
-import { labelSimilarity, makeLabelKey } from "./labels";
+import { labelSimilarity, labelKey } from "./labels";
+import { oncePerObject } from "./memo";
 import {
   compare,
   parseLabeledQuantities,
@@ -158,13 +159,7 @@ function checkCriterion(
     );
     if (sameUnit) label = sameUnit.label;
   }
-  const match = matchActualByKey(
-    makeLabelKey(label),
-    criterion.quantity,
-    actuals,
-    actualKeys,
-    profile
-  );
+  const match = matchActualByKey(labelKey(label), criterion.quantity, actuals, actualKeys, profile);
   if (!match.ok) {
     const undecided: Undecided =
       match.reason === "noActual"
@@ -186,7 +181,7 @@ export function judgeAchievement(init: Initiative, profile: Profile): Achievemen
   const targets = parseTargets(init.target.text, profile);
   const thresholds = parseThresholds(init.threshold.text, profile);
   const actuals = parseLabeledQuantities(init.actual.text, profile, "actual");
-  const actualKeys = actuals.map((a) => makeLabelKey(a.label));
+  const actualKeys = actuals.map((a) => labelKey(a.label));
   // Targets first, then thresholds: only a target can be notMet and only a threshold hit.
   const checks = [...targets, ...thresholds].map((c) =>
     checkCriterion(c, actuals, actualKeys, targets, profile)
@@ -243,16 +238,15 @@ export class IndicatorJudgement {
   }
 }
 
-const targetsByBlock = new WeakMap<StrategyBlock, LabeledQuantity[]>();
+/** Per profile, each block's listed outcome targets, parsed once for all its indicator rows. */
+const targetsByProfile = oncePerObject((profile: Profile) =>
+  oncePerObject((block: StrategyBlock) =>
+    parseLabeledQuantities(block.outcomeList.text, profile, "target")
+  )
+);
 
-/** A block's listed outcome targets, parsed once for all its indicator rows. */
 function blockTargets(block: StrategyBlock, profile: Profile): LabeledQuantity[] {
-  let targets = targetsByBlock.get(block);
-  if (!targets) {
-    targets = parseLabeledQuantities(block.outcomeList.text, profile, "target");
-    targetsByBlock.set(block, targets);
-  }
-  return targets;
+  return targetsByProfile(profile)(block);
 }
 
 function findIndicatorTarget(
@@ -321,23 +315,21 @@ export interface ProgressJudgement {
   reason: Bilingual;
 }
 
-const membersIndex = new WeakMap<Evaluation, Map<string, Evaluation["initiatives"]>>();
-
 /** Initiatives by strategy code (the code they are listed under, and their own code's prefix), built once. */
-function strategyMembers(evaluation: Evaluation, code: string): Evaluation["initiatives"] {
-  let index = membersIndex.get(evaluation);
-  if (!index) {
-    index = new Map();
-    for (const i of evaluation.initiatives) {
-      for (const key of new Set([i.strategyCode, strategyOfCode(i.code)])) {
-        const list = index.get(key);
-        if (list) list.push(i);
-        else index.set(key, [i]);
-      }
+const membersByStrategy = oncePerObject((evaluation: Evaluation) => {
+  const index = new Map<string, Initiative[]>();
+  for (const i of evaluation.initiatives) {
+    for (const key of new Set([i.strategyCode, strategyOfCode(i.code)])) {
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
     }
-    membersIndex.set(evaluation, index);
   }
-  return index.get(code) ?? [];
+  return index;
+});
+
+function strategyMembers(evaluation: Evaluation, code: string): Initiative[] {
+  return membersByStrategy(evaluation).get(code) ?? [];
 }
 
 /** Rule 4: a when every initiative of the strategy is recorded ①, else b. */

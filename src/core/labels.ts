@@ -1,21 +1,9 @@
 /**
  * Labels as the matcher compares them: a key of letters only, and how alike two keys are. Pairing a criterion
- * with its actual compares labels again and again, so keys are cached for one check and bigrams are compared in
- * reusable buffers.
+ * with its actual compares labels again and again, so callers make an initiative's keys once and bigrams are
+ * compared in reusable buffers.
  */
 import { foldWidth } from "./normalize";
-
-/**
- * Label keys are asked for again and again while pairing one initiative's targets with its actuals; they are
- * kept for one check (checkWorkbook calls resetLabelCache), a few thousand at a time: labels are reused within
- * an initiative, rarely across them, so a small cache keeps what matters and memory stays flat.
- */
-const LABEL_CACHE_LIMIT = 4_096;
-const keyCache = new Map<string, string>();
-
-export function resetLabelCache(): void {
-  keyCache.clear();
-}
 
 /**
  * Characters whose place in a label key is known without NFKC: kept (letters, kana, kanji) or dropped (spaces,
@@ -41,8 +29,8 @@ function slowLabelKey(label: string): string {
     .replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
 }
 
-/** labelKey without the cache, for callers that keep the keys they need themselves. */
-export function makeLabelKey(label: string): string {
+/** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */
+export function labelKey(label: string): string {
   let out = "";
   let run = 0;
   for (let i = 0; i < label.length; i++) {
@@ -57,17 +45,6 @@ export function makeLabelKey(label: string): string {
     }
   }
   return run === 0 ? label : out + label.slice(run);
-}
-
-/** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */
-export function labelKey(label: string): string {
-  let key = keyCache.get(label);
-  if (key === undefined) {
-    if (keyCache.size >= LABEL_CACHE_LIMIT) keyCache.clear();
-    key = makeLabelKey(label);
-    keyCache.set(label, key);
-  }
-  return key;
 }
 
 /**

@@ -32,33 +32,31 @@ export function normalizeHeader(text: string): string {
     .replace(/[\s\u200b]+/g, "");
 }
 
-/** A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"). */
 const DASH_LIKE = new Set([..."‐‑‒–—―−－ｰー─━-・"].map((ch) => ch.charCodeAt(0)));
 const NA = 0x306a; // な
 const MU = 0x7121; // 無
 const SHI = 0x3057; // し
 
+/**
+ * A cell that only holds a dash or nothing counts as empty (the workbook writes ― for "none"): white space and
+ * zero-width spaces aside, nothing, only dashes and dots, or なし / 無し.
+ */
 export function isBlankLike(text: string): boolean {
-  // Blank when, white space and zero-width spaces aside, it is nothing, only dashes and dots, or なし / 無し.
-  // Most cells hold text: their first visible characters already tell.
   let visible = 0;
   let first = -1;
+  let second = -1;
   let dashesOnly = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpaceCode(c) || c === 0x200b) continue;
     visible++;
-    if (visible === 1) {
-      if (!DASH_LIKE.has(c) && c !== NA && c !== MU) return false;
-      first = c;
-    } else if (visible === 2 && !dashesOnly && c !== SHI) return false;
-    if (dashesOnly && !DASH_LIKE.has(c)) {
-      dashesOnly = false;
-      if (visible > 2) return false;
-    } else if (!dashesOnly && visible > 2) return false;
+    if (!DASH_LIKE.has(c)) dashesOnly = false;
+    if (visible === 1) first = c;
+    else if (visible === 2) second = c;
+    // Most cells hold text: their first visible characters already tell.
+    if (!dashesOnly && (visible > 2 || (first !== NA && first !== MU))) return false;
   }
-  if (visible === 0 || dashesOnly) return true;
-  return visible === 2 && (first === NA || first === MU);
+  return dashesOnly || (visible === 2 && second === SHI);
 }
 
 /** The lines of a cell, whatever its line breaks (\r\n, \r or \n); most cells only have \n, split without a regex. */

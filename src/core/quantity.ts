@@ -1,6 +1,7 @@
 import type { Profile } from "./profile";
 import { foldWidth, isBlankLike, isSpaceCode, splitLines, trimAll } from "./normalize";
 import { labelSaysEnough } from "./labels";
+import { oncePerObject } from "./memo";
 
 export type Comparator = ">=" | "<=" | "<" | ">";
 
@@ -57,23 +58,16 @@ interface UnitIndex {
   longestFirst: string[];
 }
 
-const unitsByProfile = new WeakMap<Profile, UnitIndex>();
-
-function unitIndex(profile: Profile): UnitIndex {
-  let index = unitsByProfile.get(profile);
-  if (!index) {
-    const sorted = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
-    const byFirst = new Map<number, string[]>();
-    for (const u of sorted) {
-      const list = byFirst.get(u.charCodeAt(0)) ?? [];
-      list.push(u);
-      byFirst.set(u.charCodeAt(0), list);
-    }
-    index = { byFirst, longestFirst: sorted };
-    unitsByProfile.set(profile, index);
+const unitIndex = oncePerObject((profile: Profile): UnitIndex => {
+  const sorted = [...profile.units].map(foldWidth).sort((a, b) => b.length - a.length);
+  const byFirst = new Map<number, string[]>();
+  for (const u of sorted) {
+    const list = byFirst.get(u.charCodeAt(0)) ?? [];
+    list.push(u);
+    byFirst.set(u.charCodeAt(0), list);
   }
-  return index;
-}
+  return { byFirst, longestFirst: sorted };
+});
 
 /** The profile's units, longest first: the order in which a unit is looked for after a number. */
 export function unitsLongestFirst(profile: Profile): string[] {
@@ -329,7 +323,7 @@ export function cleanLabel(text: string): string {
     if (word) end -= word.length;
     if (end === before) break;
   }
-  return dropUnmatchedOpening(t.slice(start, end).trim());
+  return dropUnmatchedOpening(trimAll(t.slice(start, end)));
 }
 
 /** Closing bracket of each opening bracket a label can start with, by code unit. */
@@ -415,28 +409,29 @@ export function parseLabeledLines(
   return { items: out, lines };
 }
 
-const compatibleByProfile = new WeakMap<Profile, Map<string, Map<string, boolean>>>();
+/** Per profile, a remembering unitsCompatible: it is asked for every pair of units, again and again. */
+const compatibility = oncePerObject((profile: Profile) => {
+  const known = new Map<string, Map<string, boolean>>();
+  return (a: string, b: string): boolean => {
+    let row = known.get(a);
+    if (!row) {
+      row = new Map();
+      known.set(a, row);
+    }
+    let answer = row.get(b);
+    if (answer === undefined) {
+      answer = unitsCompatibleUncached(a, b, profile);
+      row.set(b, answer);
+    }
+    return answer;
+  };
+});
 
-/** Whether a target in unit `a` can be compared with an actual in unit `b`; asked for every pair, so remembered. */
+/** Whether a target in unit `a` can be compared with an actual in unit `b`. */
 export function unitsCompatible(a: string, b: string, profile: Profile): boolean {
   if (a === "*" || b === "*" || a === b) return true;
   if (a === "" || b === "") return false;
-  let byA = compatibleByProfile.get(profile);
-  if (!byA) {
-    byA = new Map();
-    compatibleByProfile.set(profile, byA);
-  }
-  let row = byA.get(a);
-  if (!row) {
-    row = new Map();
-    byA.set(a, row);
-  }
-  let known = row.get(b);
-  if (known === undefined) {
-    known = unitsCompatibleUncached(a, b, profile);
-    row.set(b, known);
-  }
-  return known;
+  return compatibility(profile)(a, b);
 }
 
 function unitsCompatibleUncached(a: string, b: string, profile: Profile): boolean {

@@ -1,5 +1,6 @@
 import { FilledGrid, type SheetGrid } from "./grid";
 import { normalizeHeader } from "./normalize";
+import { oncePerObject } from "./memo";
 import { findStrategyCode, readInitiativeCode } from "./codes";
 import { SHEET_ROLES, type FieldSpec, type Profile, type SheetRole } from "./profile";
 
@@ -41,23 +42,21 @@ function textScore(spec: NormalizedSpec, text: string): number {
   return best;
 }
 
-const specsByProfile = new WeakMap<Profile, Map<SheetRole, [string, NormalizedSpec][]>>();
+/** Each role's fields with their aliases normalized, once per profile. */
+const specsByRole = oncePerObject(
+  (profile: Profile) =>
+    new Map(
+      SHEET_ROLES.map((role) => [
+        role,
+        Object.entries(profile.roles[role].fields).map(
+          ([field, spec]): [string, NormalizedSpec] => [field, normalizeSpec(spec as FieldSpec)]
+        ),
+      ])
+    )
+);
 
 function roleSpecs(profile: Profile, role: SheetRole): [string, NormalizedSpec][] {
-  let byRole = specsByProfile.get(profile);
-  if (!byRole) {
-    byRole = new Map();
-    specsByProfile.set(profile, byRole);
-  }
-  let specs = byRole.get(role);
-  if (!specs) {
-    specs = Object.entries(profile.roles[role].fields).map(([field, spec]) => [
-      field,
-      normalizeSpec(spec as FieldSpec),
-    ]);
-    byRole.set(role, specs);
-  }
-  return specs;
+  return specsByRole(profile).get(role)!;
 }
 
 /**
@@ -70,24 +69,18 @@ interface StrongIndex {
   specs: Map<string, NormalizedSpec>;
 }
 
-const strongIndexes = new WeakMap<[string, NormalizedSpec][], StrongIndex>();
-
-function strongIndex(specs: [string, NormalizedSpec][]): StrongIndex {
-  let index = strongIndexes.get(specs);
-  if (!index) {
-    index = { byFirst: new Map(), byLast: new Map(), specs: new Map(specs) };
-    for (const [field, spec] of specs) {
-      for (const alias of spec.aliases) {
-        const first = alias.slice(0, 1);
-        const last = alias.slice(-1);
-        index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), [field, alias]]);
-        index.byLast.set(last, [...(index.byLast.get(last) ?? []), [field, alias]]);
-      }
+const strongIndex = oncePerObject((specs: [string, NormalizedSpec][]): StrongIndex => {
+  const index: StrongIndex = { byFirst: new Map(), byLast: new Map(), specs: new Map(specs) };
+  for (const [field, spec] of specs) {
+    for (const alias of spec.aliases) {
+      const first = alias.slice(0, 1);
+      const last = alias.slice(-1);
+      index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), [field, alias]]);
+      index.byLast.set(last, [...(index.byLast.get(last) ?? []), [field, alias]]);
     }
-    strongIndexes.set(specs, index);
   }
   return index;
-}
+});
 
 /** The fields that some cell of the row names exactly or by its start (textScore ≥ 60). */
 function strongMatches(cells: string[], specs: [string, NormalizedSpec][]): Set<string> {

@@ -10,7 +10,7 @@ import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
 import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
-import { resetLabelCache } from "./labels";
+import { sortByKey } from "./sortByKey";
 
 export type Lang = "ja" | "en";
 
@@ -29,7 +29,6 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** The whole judgement: grids in, evaluation, judgements, findings and summary out. Pure. */
 export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckResult {
-  resetLabelCache();
   const previous = readMeta(workbook);
   const grids = withoutHyokaWrites(workbook);
   const layouts = recognizeWorkbook(grids, profile);
@@ -68,17 +67,14 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
   return { grids, previous, evaluation, judgements, findings, summary };
 }
 
-/** Findings by sheet, then severity, then cell; the keys are computed once, not per comparison. */
+/** Findings by sheet, then severity, then cell. */
 function sortFindings(findings: Finding[], grids: SheetGrid[]): Finding[] {
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
-  const keyed = findings.map((finding) => ({
-    finding,
-    sheet: sheetOrder.get(finding.sheet) ?? -1,
-    severity: SEVERITY_ORDER[finding.severity],
-    cell: cellOrder(finding.cell),
-  }));
-  keyed.sort((a, b) => a.sheet - b.sheet || a.severity - b.severity || a.cell - b.cell);
-  return keyed.map((k) => k.finding);
+  return sortByKey(
+    findings,
+    (f) => [sheetOrder.get(f.sheet) ?? -1, SEVERITY_ORDER[f.severity], cellOrder(f.cell)],
+    (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+  );
 }
 
 function cellOrder(cell: string | null): number {

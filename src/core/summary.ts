@@ -2,6 +2,7 @@ import type { Evaluation, Initiative } from "./evaluation";
 import type { AchievementJudgement } from "./judge";
 import type { Profile } from "./profile";
 import { isBlankLike, trimAll } from "./normalize";
+import { sortByKey } from "./sortByKey";
 
 export interface IssueTally {
   issueNo: number;
@@ -98,11 +99,12 @@ export function buildSummary(
   const uncounted: string[] = [];
   const byStrategy = new Map<string, StrategyListing>();
   const unmet: UnmetEntry[] = [];
-  // Sorting compares codes n·log n times; their numbers are read once.
-  const ordered = evaluation.initiatives
-    .map((init) => ({ init, strategy: codeParts(init.strategyCode), own: codeParts(init.code) }))
-    .sort((a, b) => compareParts(a.strategy, b.strategy) || compareParts(a.own, b.own));
-  for (const { init } of ordered) {
+  const ordered = sortByKey(
+    evaluation.initiatives,
+    (init) => [codeParts(init.strategyCode), codeParts(init.code)],
+    (a, b) => compareParts(a[0], b[0]) || compareParts(a[1], b[1])
+  );
+  for (const init of ordered) {
     const recorded = recordedOf(init);
     const listing = byStrategy.get(init.strategyCode) ?? {
       code: init.strategyCode,
@@ -144,10 +146,7 @@ export function buildSummary(
       achieved: byIssue.reduce((n, t) => n + t.achieved, 0),
       notAchieved: byIssue.reduce((n, t) => n + t.notAchieved, 0),
     },
-    byStrategy: [...byStrategy.values()]
-      .map((listing) => ({ listing, parts: codeParts(listing.code) }))
-      .sort((a, b) => compareParts(a.parts, b.parts))
-      .map(({ listing }) => listing),
+    byStrategy: sortByKey([...byStrategy.values()], (l) => codeParts(l.code), compareParts),
     unmet,
     uncounted,
   };

@@ -75,7 +75,7 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
   const [busy, setBusy] = React.useState<Action | null>(null);
   const [result, setResult] = React.useState<ActionResult | null>(null);
   const [message, setMessage] = React.useState<PaneMessage | null>(null);
-  // Whether this workbook's cells passed one response (Excel on the web): the next press reads in chunks at once.
+  // Whether this workbook's cells were too large for one response (Excel on the web): the next press reads in chunks at once.
   const memory = React.useRef({ large: false });
 
   const act = async (action: Action) => {

@@ -19,6 +19,31 @@ const DATA_DESCRIPTOR = 0x0008;
 const VERSION_NEEDED = 20;
 
 /**
+ * The fields a local header and its directory record both hold, in the same order from "version needed" on
+ * (offset 4 in the local header, 6 in the directory record).
+ */
+function writeSharedFields(
+  header: Buffer,
+  at: number,
+  {
+    entry,
+    flags,
+    method,
+    compressedSize,
+  }: { entry: CentralEntry; flags: number; method: number; compressedSize: number }
+): void {
+  header.writeUInt16LE(VERSION_NEEDED, at);
+  header.writeUInt16LE(flags, at + 2);
+  header.writeUInt16LE(method, at + 4);
+  header.writeUInt16LE(entry.time, at + 6);
+  header.writeUInt16LE(entry.date, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(compressedSize, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name.length, at + 22);
+}
+
+/**
  * Compresses a zip whose entries are stored (ExcelJS writing with `compression: "STORE"`), entry by entry, with
  * Node's zlib. ExcelJS deflates in JavaScript on one core; zlib runs natively on the thread pool, all entries at
  * once. Names, times, CRCs and contents are kept; an entry that would not shrink stays stored, as zip tools do.
@@ -52,33 +77,17 @@ export async function deflateStoredZip(stored: Buffer): Promise<Buffer> {
   entries.forEach((entry, i) => {
     const { method, data } = bodies[i];
     const flags = entry.flags & ~DATA_DESCRIPTOR;
+    const shared = { entry, flags, method, compressedSize: data.length };
+    // Extra fields (and in the directory, comment, disk number and internal attributes): none, left 0.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_ENTRY, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(entry.name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, shared);
     parts.push(local, entry.name, data);
 
     const record = Buffer.alloc(46);
     record.writeUInt32LE(CENTRAL_ENTRY, 0);
     record.writeUInt16LE(entry.versionMadeBy, 4);
-    record.writeUInt16LE(VERSION_NEEDED, 6);
-    record.writeUInt16LE(flags, 8);
-    record.writeUInt16LE(method, 10);
-    record.writeUInt16LE(entry.time, 12);
-    record.writeUInt16LE(entry.date, 14);
-    record.writeUInt32LE(entry.crc, 16);
-    record.writeUInt32LE(data.length, 20);
-    record.writeUInt32LE(entry.size, 24);
-    record.writeUInt16LE(entry.name.length, 28);
-    // Extra field, comment, disk number and internal attributes: none.
+    writeSharedFields(record, 6, shared);
     record.writeUInt32LE(entry.externalAttributes, 38);
     record.writeUInt32LE(offset, 42);
     central.push(record, entry.name);

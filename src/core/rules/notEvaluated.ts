@@ -1,5 +1,6 @@
 import { isBlankLike } from "../normalize";
 import type { Evaluation, StrategyBlock } from "../evaluation";
+import { oncePerObject } from "../memo";
 
 /**
  * A strategy left out of this year's evaluation: no target (目標値 ―) and nothing filled in its self-evaluation,
@@ -15,14 +16,8 @@ export function isNotEvaluated(block: StrategyBlock, evaluation: Evaluation): bo
   );
 }
 
-const indicatorBlocks = new WeakMap<Evaluation, Set<StrategyBlock>>();
-
 /** The blocks that have indicator rows, found once per evaluation (asked for every block of a city's workbook). */
-function blocksWithIndicators(evaluation: Evaluation): Set<StrategyBlock> {
-  let blocks = indicatorBlocks.get(evaluation);
-  if (!blocks) {
-    blocks = new Set(evaluation.outcomes.map((o) => evaluation.strategies[o.block]));
-    indicatorBlocks.set(evaluation, blocks);
-  }
-  return blocks;
-}
+const blocksWithIndicators = oncePerObject(
+  (evaluation: Evaluation) =>
+    new Set(evaluation.outcomes.map((o) => evaluation.strategies[o.block]))
+);
