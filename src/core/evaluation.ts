@@ -1,4 +1,4 @@
-import { FilledGrid, type SheetGrid } from "./grid";
+import { filledGrid, type FilledGrid, type SheetGrid } from "./grid";
 import type { Profile } from "./profile";
 import type { SheetLayout } from "./recognize";
 import {
@@ -162,7 +162,7 @@ function readInitiativeSheet(
   profile: Profile,
   out: Evaluation
 ): void {
-  const filled = new FilledGrid(grid);
+  const filled = filledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
   let issueNo: number | undefined;
@@ -262,7 +262,7 @@ function readOutcomeSheet(
   profile: Profile,
   out: Evaluation
 ): void {
-  const filled = new FilledGrid(grid);
+  const filled = filledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
   const blockCols = [col.strategyName, col.desiredState, col.progress].filter(

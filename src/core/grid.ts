@@ -1,3 +1,4 @@
+import { oncePerObject } from "./memo";
 /** A sheet as plain data: what both adapters produce and all the engine sees. */
 export interface MergedArea {
   /** 0-based, inclusive. */
@@ -97,25 +98,40 @@ export function rawCell(grid: SheetGrid, row: number, col: number): string {
 
 /**
  * Reads cells as a person sees them: a merged area shows its top-left value in every cell it covers.
- * Built once per sheet because merges are looked up for every cell.
+ * Built once per sheet because merges are looked up for every cell: within the grid, each cell's merge is one
+ * typed-array read; the few merges reaching past the grid's last row or column are also looked through there.
  */
 export class FilledGrid {
-  private readonly owner = new Map<number, MergedArea>();
+  /** Per cell of the grid (row * cols + col), 1 + the index of the merge covering it, 0 for none. */
+  private readonly owner: Int32Array;
+  /** Merges reaching outside rows × cols, for lookups there. */
+  private readonly outside: MergedArea[] = [];
   readonly rows: number;
   readonly cols: number;
 
   constructor(readonly grid: SheetGrid) {
     this.rows = rowCount(grid);
     this.cols = columnCount(grid);
-    for (const m of grid.merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.owner.set(r * 16384 + c, m);
+    this.owner = new Int32Array(this.rows * this.cols);
+    grid.merges.forEach((m, i) => {
+      if (m.bottom >= this.rows || m.right >= this.cols) this.outside.push(m);
+      const bottom = Math.min(m.bottom, this.rows - 1);
+      const right = Math.min(m.right, this.cols - 1);
+      for (let r = m.top; r <= bottom; r++) {
+        const row = r * this.cols;
+        for (let c = m.left; c <= right; c++) this.owner[row + c] = i + 1;
       }
-    }
+    });
   }
 
   mergeAt(row: number, col: number): MergedArea | undefined {
-    return this.owner.get(row * 16384 + col);
+    if (row >= 0 && col >= 0 && row < this.rows && col < this.cols) {
+      const i = this.owner[row * this.cols + col];
+      return i === 0 ? undefined : this.grid.merges[i - 1];
+    }
+    return this.outside.find(
+      (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+    );
   }
 
   /** True when the cell is covered by a merge but is not its top-left cell. */
@@ -133,3 +149,6 @@ export class FilledGrid {
     return rawCell(this.grid, row, col);
   }
 }
+
+/** The sheet's FilledGrid, made once for every phase that reads it. */
+export const filledGrid = oncePerObject((grid: SheetGrid) => new FilledGrid(grid));

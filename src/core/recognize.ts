@@ -1,4 +1,4 @@
-import { FilledGrid, type SheetGrid } from "./grid";
+import { filledGrid, type FilledGrid, type SheetGrid } from "./grid";
 import { normalizeHeader } from "./normalize";
 import { oncePerObject } from "./memo";
 import { findStrategyCode, readInitiativeCode } from "./codes";
@@ -253,7 +253,7 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
   });
   if (grid.name === META_SHEET)
     return none("Hyoka の管理用シートです", "Hyoka's own bookkeeping sheet");
-  const filled = new FilledGrid(grid);
+  const filled = filledGrid(grid);
   if (filled.rows === 0) return none("空のシートです", "the sheet is empty");
 
   const scanRows = Math.min(filled.rows, profile.headerScanRows);
