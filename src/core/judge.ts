@@ -2,7 +2,7 @@ import type { Profile } from "./profile";
 import { strategyOfCode, type Achievement, type IndicatorStatus, type Progress } from "./codes";
 import { parseTargets, parseThresholds, refersToTarget, type Criterion } from "./criteria";
 import { matchActualByKey } from "./match";
-import { labelSimilarity, labelKey } from "./labels";
+import { keySimilarity, labelKey } from "./labels";
 import { oncePerObject } from "./memo";
 import {
   compare,
@@ -238,16 +238,24 @@ export class IndicatorJudgement {
   }
 }
 
-/** Per profile, each block's listed outcome targets, parsed once for all its indicator rows. */
-const targetsByProfile = oncePerObject((profile: Profile) =>
-  oncePerObject((block: StrategyBlock) =>
-    parseLabeledQuantities(block.outcomeList.text, profile, "target")
-  )
-);
-
-function blockTargets(block: StrategyBlock, profile: Profile): LabeledQuantity[] {
-  return targetsByProfile(profile)(block);
+/** A block's listed outcome targets and the label keys of those and of its indicator, shared by its rows. */
+interface BlockLabels {
+  targets: LabeledQuantity[];
+  targetKeys: string[];
+  indicatorKey: string;
 }
+
+/** Per profile, each block's labels, made once for all its indicator rows. */
+const labelsByProfile = oncePerObject((profile: Profile) =>
+  oncePerObject((block: StrategyBlock): BlockLabels => {
+    const targets = parseLabeledQuantities(block.outcomeList.text, profile, "target");
+    return {
+      targets,
+      targetKeys: targets.map((t) => labelKey(t.label)),
+      indicatorKey: labelKey(block.indicator.text),
+    };
+  })
+);
 
 function findIndicatorTarget(
   label: string,
@@ -256,10 +264,14 @@ function findIndicatorTarget(
   profile: Profile
 ): (Quantity & { label: string }) | null {
   if (!block) return null;
-  const listed = blockTargets(block, profile)
-    .filter((t) => unitsCompatible(t.quantity.unit, value.unit, profile))
-    .map((t) => ({ t, s: labelSimilarity(label, t.label) }))
-    .sort((a, b) => b.s - a.s);
+  const { targets, targetKeys, indicatorKey } = labelsByProfile(profile)(block);
+  const key = labelKey(label);
+  const listed: { t: LabeledQuantity; s: number }[] = [];
+  targets.forEach((t, i) => {
+    if (unitsCompatible(t.quantity.unit, value.unit, profile))
+      listed.push({ t, s: keySimilarity(key, targetKeys[i]) });
+  });
+  listed.sort((a, b) => b.s - a.s);
   const best = listed[0];
   const second = listed.find((x) => x.t.quantity.value !== best?.t.quantity.value);
   if (best && best.s >= 0.5 && (!second || best.s - second.s >= profile.matching.minMargin)) {
@@ -269,7 +281,7 @@ function findIndicatorTarget(
       label: best.t.label,
     };
   }
-  if (labelSimilarity(label, block.indicator.text) >= 0.5) {
+  if (keySimilarity(key, indicatorKey) >= 0.5) {
     const q = parseQuantities(block.targetValue.text, profile).find((x) =>
       unitsCompatible(x.unit, value.unit, profile)
     );
