@@ -19,6 +19,7 @@ const WORK = path.join(ROOT, "out/bench");
 const SAMPLE = path.join(ROOT, "test/fixtures/minato-h28.xlsx");
 const DEFAULT_SIZES = [100, 1000, 10000];
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : DEFAULT_SIZES;
+/** Runs per measurement: the engine in its own process, and each command line in turn with its baseline. */
 const RUNS = 5;
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -76,7 +77,7 @@ async function measure(size: number, template: ExcelJS.Workbook): Promise<Row> {
   const grids = path.join(WORK, `grids-${size}.json`);
   fs.writeFileSync(grids, JSON.stringify(readGrids(wb)));
 
-  const child = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, "engine.js"), grids, "5"], {
+  const child = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, "engine.js"), grids, String(RUNS)], {
     encoding: "utf8",
   });
   if (child.status !== 0) throw new Error(child.stderr);
@@ -137,7 +138,7 @@ function report(rows: Row[]): string {
     "before comparing the engine. The command-line runs alternate with the baseline so drift weighs on both; sync",
     "counts and payloads do not vary.",
     "",
-    "## Engine (grids in, report and write plan out; median of 5, own process)",
+    `## Engine (grids in, report and write plan out; median of ${RUNS}, own process)`,
     "",
     "| initiatives | outcome rows | sheets | median | initiatives/s | peak RSS | over baseline | per initiative |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -148,7 +149,7 @@ function report(rows: Row[]): string {
         `${mb(r.engine.overBaselineBytes)} MB | ${(perInitiative(r) / 1024).toFixed(1)} KB |`
     ),
     "",
-    "## Command line (`hyoka check <file> --out <copy>`, median of 5, run in turn with a plain ExcelJS load + save)",
+    `## Command line (\`hyoka check <file> --out <copy>\`, median of ${RUNS}, run in turn with a plain ExcelJS load + save)`,
     "",
     "| initiatives | file | hyoka check --out | ExcelJS load + save | ratio |",
     "| ---: | ---: | ---: | ---: | ---: |",

@@ -1,5 +1,12 @@
 import { deflateRawSync, inflateRawSync } from "zlib";
-import { localDataStart, readCentralEntry, readEndOfDirectory } from "../../src/xlsx/zipDirectory";
+import {
+  CENTRAL_ENTRY,
+  END_OF_DIRECTORY,
+  LOCAL_ENTRY,
+  localDataStart,
+  readCentralEntry,
+  readEndOfDirectory,
+} from "../../src/xlsx/zipDirectory";
 
 export interface ZipEntry {
   name: string;
@@ -25,7 +32,7 @@ export function makeZip(entries: ZipEntry[], method: 0 | 8 = 8): Buffer {
     const crc = crc32(e.data);
     const flags = e.flags ?? 0;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(LOCAL_ENTRY, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
@@ -34,7 +41,7 @@ export function makeZip(entries: ZipEntry[], method: 0 | 8 = 8): Buffer {
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(CENTRAL_ENTRY, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
@@ -50,7 +57,7 @@ export function makeZip(entries: ZipEntry[], method: 0 | 8 = 8): Buffer {
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
@@ -76,7 +83,7 @@ export function readZip(zip: Buffer): ReadEntry[] {
     const entry = readCentralEntry(zip, p);
     const local = entry.localOffset;
     const agrees =
-      zip.readUInt32LE(local) === 0x04034b50 &&
+      zip.readUInt32LE(local) === LOCAL_ENTRY &&
       zip.readUInt16LE(local + 6) === entry.flags &&
       zip.readUInt16LE(local + 8) === entry.method &&
       zip.readUInt32LE(local + 14) === entry.crc &&
