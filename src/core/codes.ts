@@ -105,33 +105,67 @@ export function readAchievement(profile: Profile, text: string): CodeReading<Ach
   return { kind: "valid", code: { achievement, implementation } };
 }
 
-const INITIATIVE_CODE = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/;
+/** Alternatives of a regular expression, longest first, so 具体的取組 is tried before 取組. */
+function alternatives(words: readonly string[]): string {
+  return [...words]
+    .map((w) => foldWidth(w))
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}
+
+interface CodePattern {
+  regex: RegExp;
+  /** The longest match besides white space, for reading a prefix of a long cell. */
+  span: number;
+}
+
+/**
+ * `【1-1-1】`, `【具体的取組1-1-1】`, `1-1-1` at the start of a cell; a prefix word only inside a bracket. The bracket may
+ * stay open (`【1-1-1 title】`): the title then closes it.
+ */
+const initiativePattern = oncePerObject((prefixes: readonly string[]): CodePattern => {
+  const words = prefixes.length ? `(?:${alternatives(prefixes)})?` : "";
+  return {
+    regex: new RegExp(
+      `^(?:[【[(〔]\\s*${words}\\s*)?(\\d{1,2})\\s*-\\s*(\\d{1,2})\\s*-\\s*(\\d{1,3})\\s*[】\\])〕]?`
+    ),
+    span: 11 + Math.max(0, ...prefixes.map((p) => p.length)),
+  };
+});
+
 /** What a cell holding an initiative code can start with: an opening bracket or a digit, in either width. */
 const CODE_START = /^[【[(〔［（0-9０-９]/;
 /**
- * INITIATIVE_CODE spans at most 11 characters besides white space, so on a prefix of this length it decides
- * exactly as on the whole text unless the prefix is nearly all white space.
+ * A code spans at most `span` characters besides white space, so on a prefix of this length it decides exactly as
+ * on the whole text unless the prefix is nearly all white space.
  */
 const CODE_PREFIX = 64;
 
-function matchInitiativeCode(original: string): RegExpExecArray | null {
+function matchInitiativeCode(original: string, prefixes: readonly string[]): RegExpExecArray | null {
   if (!CODE_START.test(original)) return null;
+  const { regex, span } = initiativePattern(prefixes);
   // Folding keeps one character for one, so folding a prefix folds the text's start.
   const prefix = original.slice(0, CODE_PREFIX);
   let spaces = 0;
   for (let i = 0; i < prefix.length; i++) if (isSpaceCode(prefix.charCodeAt(i))) spaces++;
-  const m = INITIATIVE_CODE.exec(foldDashes(foldWidth(prefix)));
-  // A match cut short by the prefix would have to span 53 or more white-space characters within it.
-  if (prefix.length < original.length && spaces > CODE_PREFIX - 12)
-    return INITIATIVE_CODE.exec(foldDashes(foldWidth(original)));
-  return m;
+  // A match cut short by the prefix would have to span CODE_PREFIX - span or more white-space characters within it.
+  if (prefix.length < original.length && spaces >= CODE_PREFIX - span)
+    return regex.exec(foldDashes(foldWidth(original)));
+  return regex.exec(foldDashes(foldWidth(prefix)));
 }
 
-/** `【1-3-1】`, `【１－３－１】`, `[1-3-1]`, `1-3-1` at the start of a cell → "1-3-1". */
-export function readInitiativeCode(text: string): { code: string; rest: string } | null {
+const DEFAULT_INITIATIVE_PREFIXES = ["具体的取組", "具体的な取組", "取組"];
+const DEFAULT_STRATEGY_PREFIXES = ["戦略", "めざす成果"];
+
+/** `【1-3-1】`, `【１－３－１】`, `【具体的取組1-3-1】`, `[1-3-1]`, `1-3-1` at the start of a cell → "1-3-1". */
+export function readInitiativeCode(
+  text: string,
+  prefixes: readonly string[] = DEFAULT_INITIATIVE_PREFIXES
+): { code: string; rest: string } | null {
   const original = trimAll(text);
   // The match length also cuts the original text, since folding keeps one character for one.
-  const m = matchInitiativeCode(original);
+  const m = matchInitiativeCode(original, prefixes);
   if (!m) return null;
   return {
     code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`,
@@ -139,11 +173,23 @@ export function readInitiativeCode(text: string): { code: string; rest: string }
   };
 }
 
-/** A strategy code `【1-3】` anywhere in a cell (the めざす状態 column carries it at its start). */
-export function findStrategyCode(text: string): string | null {
+/**
+ * A strategy code anywhere in a cell: `【1-3】` (めざす状態 carries it at its start), `【戦略1-3】`, or a bracket
+ * holding code and title, `【戦略1-3 にぎわい…`, closed later or never. Never the start of an initiative code.
+ */
+const strategyPattern = oncePerObject((prefixes: readonly string[]): RegExp => {
+  const words = prefixes.length ? `(?:${alternatives(prefixes)})?` : "";
+  return new RegExp(
+    `[【[〔]\\s*${words}\\s*(\\d{1,2})\\s*-\\s*(\\d{1,2})(?!\\d)(?!\\s*-\\s*\\d)`
+  );
+});
+
+export function findStrategyCode(
+  text: string,
+  prefixes: readonly string[] = DEFAULT_STRATEGY_PREFIXES
+): string | null {
   if (!/[【[〔［]/.test(text)) return null;
-  const t = foldDashes(foldWidth(text));
-  const m = /[【[〔]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*[】\]〕]/.exec(t);
+  const m = strategyPattern(prefixes).exec(foldDashes(foldWidth(text)));
   return m ? `${Number(m[1])}-${Number(m[2])}` : null;
 }
 

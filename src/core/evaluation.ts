@@ -18,6 +18,7 @@ import {
   type StrategyEffectiveness,
 } from "./codes";
 import { foldWidth, isBlankLike, lineEnd, trimAll } from "./normalize";
+import { splitInlineStatus } from "./inlineStatus";
 
 /** A cell of the workbook, 0-based. */
 export interface CellRef {
@@ -62,6 +63,8 @@ export interface OutcomeRow {
   indicatorActual: TextCell;
   previous: TextCell;
   status: TextCell;
+  /** The status is written at the end of the actual's text (R5 style), not in a column of its own. */
+  statusInline: boolean;
   recorded: CodeReading<IndicatorStatus>;
 }
 
@@ -121,8 +124,8 @@ function appendText(cell: TextCell, extra: string): TextCell {
   return { ...cell, text: cell.text ? `${cell.text}\n${extra}` : extra };
 }
 
-/** First line after the code, cut at the first 。: the initiative's title. */
-export function initiativeTitle(rest: string): string {
+/** First line after the code, cut at the first 。, without a budget note or the bracket a code left open: the title. */
+export function initiativeTitle(rest: string, notes: readonly string[] = ["予算額", "予算"]): string {
   // Lines are cut one at a time: the title is on the first that is not empty, and the text below can be long.
   const text = trimAll(rest);
   let line = "";
@@ -133,7 +136,41 @@ export function initiativeTitle(rest: string): string {
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   const stop = line.indexOf("。");
-  return stop > 0 ? line.slice(0, stop) : line;
+  return cleanTitle(stop > 0 ? line.slice(0, stop) : line, notes);
+}
+
+const OPENERS = "【[［(（〔";
+const CLOSERS = "】]］)）〕";
+
+/** `地域福祉の推進 ［予算額 263千円］` → `地域福祉の推進` (a note only in brackets); `地域福祉の推進】` (the code's bracket closing here) → `地域福祉の推進`. */
+export function cleanTitle(title: string, notes: readonly string[]): string {
+  let out = title;
+  for (const note of notes) {
+    // Only a bracketed note: a title may well speak of 予算 itself.
+    let at = out.indexOf(note);
+    while (at > 0 && !OPENERS.includes(out[at - 1])) at = out.indexOf(note, at + 1);
+    if (at <= 0) continue;
+    let close = out.length;
+    for (let i = at; i < out.length; i++)
+      if (CLOSERS.includes(out[i])) {
+        close = i + 1;
+        break;
+      }
+    out = out.slice(0, at - 1) + out.slice(close);
+  }
+  // A closing bracket with no opening one before it closes the code's bracket: 【1-1-1 title】.
+  let depth = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (OPENERS.includes(out[i])) depth++;
+    else if (CLOSERS.includes(out[i])) {
+      if (depth === 0) {
+        out = out.slice(0, i) + out.slice(i + 1);
+        break;
+      }
+      depth--;
+    }
+  }
+  return trimAll(out);
 }
 
 function rowIsBlank(filled: FilledGrid, row: number): boolean {
@@ -167,6 +204,7 @@ function readInitiativeSheet(
   const sheet = grid.name;
   let issueNo: number | undefined;
   let groupStrategy: string | undefined;
+  let columnStrategy: string | undefined;
   let current: Initiative | null = null;
 
   for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
@@ -179,18 +217,24 @@ function readInitiativeSheet(
         col.initiative !== undefined &&
         filled.isCovered(r, col.initiative));
     // The initiative column's code gives the code when the code column has none, and cuts the title off.
-    const inInitiative = codeCellCovered ? null : readInitiativeCode(initiativeText);
-    const parsed = codeCellCovered ? null : (readInitiativeCode(codeSource) ?? inInitiative);
+    const prefixes = profile.codes.initiativePrefixes;
+    const inInitiative = codeCellCovered ? null : readInitiativeCode(initiativeText, prefixes);
+    const parsed = codeCellCovered
+      ? null
+      : (readInitiativeCode(codeSource, prefixes) ?? inInitiative);
 
     if (parsed) {
       const own = strategyOfCode(parsed.code);
       const strategyText = col.strategy !== undefined ? filled.value(r, col.strategy) : "";
-      const listed = findStrategyCode(strategyText) ?? groupStrategy ?? own;
+      // A strategy written on its first row only holds for the rows below it until the next one.
+      if (!isBlankLike(strategyText))
+        columnStrategy = findStrategyCode(strategyText, profile.codes.strategyPrefixes) ?? undefined;
+      const listed = columnStrategy ?? groupStrategy ?? own;
       const relisted = isRelisted(profile, initiativeText) || isRelisted(profile, codeSource);
       const titleSource = inInitiative?.rest ?? initiativeText;
       current = {
         code: parsed.code,
-        title: initiativeTitle(titleSource),
+        title: initiativeTitle(titleSource, profile.codes.titleNotes),
         sheet,
         row: r,
         strategyCode: listed,
@@ -215,6 +259,7 @@ function readInitiativeSheet(
     if (group && !codeCellCovered) {
       if (group.issueNo !== undefined) issueNo = group.issueNo;
       groupStrategy = group.strategyCode;
+      columnStrategy = undefined;
       if (group.issueNo !== undefined && group.name && !group.strategyCode)
         out.issueNames[group.issueNo] ??= group.name;
       current = null;
@@ -265,15 +310,22 @@ function readOutcomeSheet(
   const filled = filledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
-  const blockCols = [col.strategyName, col.desiredState, col.progress].filter(
-    (c): c is number => c !== undefined
-  );
+  // A strategy is named by its 戦略名 and めざす状態: merged over its rows, repeated on each, or on its first only.
+  const named = [col.strategyName, col.desiredState].filter((c): c is number => c !== undefined);
+  const blockCols = named.length > 0 ? named : [col.progress].filter((c): c is number => c !== undefined);
   let block = -1;
+  let blockKey = "";
   let groupStrategy: string | undefined;
   let groupIssue: number | undefined;
+  const strategyPrefixes = profile.codes.strategyPrefixes;
+  const inline = layout.inline.individualStatus;
+  const separators = profile.inlineStatus.find((s) => s.field === "individualStatus")?.separators ?? [];
 
+  const keyOf = (r: number) =>
+    blockCols.map((c) => (filled.isCovered(r, c) ? "" : trimAll(filled.raw(r, c)))).join("\u0000");
   const startsBlock = (r: number) =>
-    blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c)));
+    blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c))) &&
+    (block < 0 || keyOf(r) !== blockKey);
 
   for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
     if (rowIsBlank(filled, r)) continue;
@@ -290,9 +342,14 @@ function readOutcomeSheet(
       continue;
     }
     if (startsBlock(r) || block < 0) {
+      blockKey = keyOf(r);
       const desired = col.desiredState !== undefined ? filled.value(r, col.desiredState) : "";
       const name = col.strategyName !== undefined ? trimAll(filled.value(r, col.strategyName)) : "";
-      const code = findStrategyCode(desired) ?? findStrategyCode(name) ?? groupStrategy ?? null;
+      const code =
+        findStrategyCode(desired, strategyPrefixes) ??
+        findStrategyCode(name, strategyPrefixes) ??
+        groupStrategy ??
+        null;
       const issueNo = code ? issueOfCode(code) : (groupIssue ?? null);
       const issueName = col.issue !== undefined ? trimAll(filled.value(r, col.issue)) : "";
       if (issueNo !== null && issueName) out.issueNames[issueNo] ??= issueName;
@@ -335,15 +392,18 @@ function readOutcomeSheet(
       isBlankLike(filled.raw(r, actualCol))
     )
       continue;
-    const status = textCell(filled, sheet, r, col.individualStatus);
+    const actual = textCell(filled, sheet, r, actualCol);
+    const split = inline !== undefined ? splitInlineStatus(actual.text, separators) : null;
+    const status = split ? { text: split.status, ref: actual.ref } : textCell(filled, sheet, r, col.individualStatus);
     out.outcomes.push({
       sheet,
       row: r,
       strategyCode: out.strategies[block].code,
       block,
-      indicatorActual: textCell(filled, sheet, r, actualCol),
+      indicatorActual: split ? { ...actual, text: split.text } : actual,
       previous: textCell(filled, sheet, r, col.previous),
       status,
+      statusInline: split !== null || inline !== undefined,
       recorded: readSymbol(profile.codes.indicatorStatus, status.text),
     });
   }

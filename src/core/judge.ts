@@ -95,7 +95,9 @@ export class AchievementJudgement {
     /** The targets' checks, then the thresholds'. */
     readonly checks: CriterionCheck[],
     /** Some withdrawal criterion could not be checked, so ③ can neither be confirmed nor excluded by rule. */
-    readonly withdrawalUndecidable: boolean
+    readonly withdrawalUndecidable: boolean,
+    /** The sheet has no 撤退基準 column: ③ cannot be judged at all (never as if no threshold were set). */
+    readonly noThresholdColumn = false
   ) {}
 
   get reason(): Bilingual {
@@ -103,6 +105,14 @@ export class AchievementJudgement {
   }
 
   explain(lang: keyof Bilingual): string {
+    const text = this.explainChecks(lang);
+    if (!this.noThresholdColumn || this.expected === null) return text;
+    return lang === "ja"
+      ? `${text}（撤退基準の列がないため③かどうかは判定していません）`
+      : `${text} (no withdrawal criterion column: whether ③ applies was not judged)`;
+  }
+
+  private explainChecks(lang: keyof Bilingual): string {
     const ja = lang === "ja";
     const join = (keep: (c: CriterionCheck) => boolean) =>
       this.checks
@@ -179,6 +189,7 @@ function checkCriterion(
  */
 export function judgeAchievement(init: Initiative, profile: Profile): AchievementJudgement {
   const targets = parseTargets(init.target.text, profile);
+  const noThresholdColumn = init.threshold.ref === null;
   const thresholds = parseThresholds(init.threshold.text, profile);
   const actuals = parseLabeledQuantities(init.actual.text, profile, "actual");
   const actualKeys = actuals.map((a) => labelKey(a.label));
@@ -197,7 +208,12 @@ export function judgeAchievement(init: Initiative, profile: Profile): Achievemen
       : targets.length === 0 || undecided("target")
         ? null
         : "①";
-  return new AchievementJudgement(expected, checks, undecided("threshold"));
+  return new AchievementJudgement(
+    expected,
+    checks,
+    noThresholdColumn || undecided("threshold"),
+    noThresholdColumn
+  );
 }
 
 /** Rule 3's answer for one outcome row; its `reason` is written when read. */
@@ -208,7 +224,9 @@ export class IndicatorJudgement {
     readonly target: (Quantity & { label: string }) | null,
     readonly met: boolean | null,
     readonly improved: boolean | null,
-    readonly expected: IndicatorStatus | null
+    readonly expected: IndicatorStatus | null,
+    /** The sheet has a 前年度 column (without one, "not improved" cannot be told). */
+    readonly previousColumn = true
   ) {}
 
   get reason(): Bilingual {
@@ -224,7 +242,9 @@ export class IndicatorJudgement {
         target ? `目標 ${target.text}: ${met ? "達成" : "未達成"}` : "目標: 見つかりません",
         previous
           ? `前年度 ${previous.text}: ${improved ? "改善" : improved === false ? "改善なし" : "単位が異なる"}`
-          : "前年度: 読み取れません",
+          : this.previousColumn
+            ? "前年度: 読み取れません"
+            : "前年度: 列がありません",
       ].join("、");
     }
     if (!value) return "no number can be read in the indicator's actual";
@@ -233,7 +253,9 @@ export class IndicatorJudgement {
       target ? `target ${target.text}: ${met ? "met" : "not met"}` : "target: not found",
       previous
         ? `previous year ${previous.text}: ${improved ? "improved" : improved === false ? "not improved" : "different unit"}`
-        : "previous year: unreadable",
+        : this.previousColumn
+          ? "previous year: unreadable"
+          : "previous year: no such column",
     ].join(", ");
   }
 }
@@ -304,7 +326,9 @@ export function judgeIndicator(
     (previous && quantities.find((q) => unitsCompatible(q.unit, previous.unit, profile))) ??
     quantities[0] ??
     null;
-  if (!value) return new IndicatorJudgement(null, previous, null, null, null, null);
+  const previousColumn = row.previous.ref !== null;
+  if (!value)
+    return new IndicatorJudgement(null, previous, null, null, null, null, previousColumn);
   // The indicator's own label: its text before the value.
   const label = labeled[0]?.label ?? row.indicatorActual.text;
   const target = findIndicatorTarget(label, value, block, profile);
@@ -318,7 +342,7 @@ export function judgeIndicator(
       : null;
   const expected: IndicatorStatus | null =
     met === true || improved === true ? "A" : met === false && improved === false ? "B" : null;
-  return new IndicatorJudgement(value, previous, target, met, improved, expected);
+  return new IndicatorJudgement(value, previous, target, met, improved, expected, previousColumn);
 }
 
 export interface ProgressJudgement {

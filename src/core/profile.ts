@@ -65,7 +65,18 @@ const roleSpec = <const K extends readonly [string, ...string[]]>(keys: K) =>
     required: z.array(z.enum(keys)).min(1),
   });
 
+
 const spellings = z.array(z.string().min(1)).min(1);
+
+/** A status written at the end of another cell's text (R5 style: `…10,488世帯):A`), for a sheet without that column. */
+const inlineStatus = z.object({
+  /** The field whose column may be missing. */
+  field: z.string().min(1),
+  /** The column whose text ends with the status. */
+  in: z.string().min(1),
+  /** What may stand between the text and the code (a colon in either width). */
+  separators: spellings,
+});
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "a color like #C6EFCE");
 const style = z.object({ fill: hexColor, font: hexColor });
 const severity = z.enum(["error", "warning", "info"]);
@@ -75,6 +86,13 @@ export const profileSchema = z
     name: z.string().min(1),
     headerScanRows: z.number().int().min(1).max(200),
     maxHeaderRows: z.number().int().min(1).max(5),
+    /**
+     * Header words of columns that are never a field, whatever else their header says: the mid-year review
+     * (中間振り返り) group and its forecasts (達成見込み) repeat the year-end headers with other values.
+     */
+    ignoredHeaders: z.array(z.string().min(1)),
+    /** Statuses that later templates write inline instead of in a column of their own. */
+    inlineStatus: z.array(inlineStatus),
     roles: z.object({
       outcome: roleSpec(OUTCOME_FIELDS),
       initiative: roleSpec(INITIATIVE_FIELDS),
@@ -89,6 +107,11 @@ export const profileSchema = z
       progress: z.object({ a: spellings, b: spellings }),
       strategyEffectiveness: z.object({ ア: spellings, イ: spellings }),
       relisted: spellings,
+      /** Words that may stand inside the bracket before a code: 【具体的取組1-1-1】, 【戦略1-1】. */
+      initiativePrefixes: z.array(z.string().min(1)),
+      strategyPrefixes: z.array(z.string().min(1)),
+      /** A bracketed note after a title that is not part of it: ［予算額 263千円］. */
+      titleNotes: z.array(z.string().min(1)),
     }),
     /** Counting words that may follow a number, longest first is not required: matching sorts them. */
     units: z.array(z.string().min(1)).min(1),
@@ -139,6 +162,8 @@ export const defaultProfile: Profile = {
   name: "default (港区 平成28年度 layout)",
   headerScanRows: 30,
   maxHeaderRows: 3,
+  ignoredHeaders: ["中間振り返り", "中間ふりかえり", "振り返り", "見込み", "見込"],
+  inlineStatus: [{ field: "individualStatus", in: "indicatorActual", separators: [":", "："] }],
   roles: {
     outcome: {
       fields: {
@@ -151,11 +176,20 @@ export const defaultProfile: Profile = {
         outcomeList: f(["アウトカム", "アウトカム指標"], ["実績", "達成", "有効"]),
         strategyText: f(["戦略", "戦略の内容"], ["名", "進捗", "有効", "対する"]),
         strategyEffectiveness: f(["戦略のアウトカムに対する有効性", "有効性"]),
-        indicatorActual: f(["アウトカム指標の実績", "指標の実績", "実績"], ["前年度"]),
+        indicatorActual: f(["アウトカム指標の実績", "指標の実績", "実績"], ["前年度", "達成"]),
         previous: f(["前年度", "前年度実績", "前年度の実績"]),
-        individualStatus: f(["個別", "アウトカムの達成状況(個別)"]),
-        overallStatus: f(["全体", "アウトカムの達成状況(全体)"]),
-        progress: f(["戦略の進捗状況", "進捗状況"]),
+        individualStatus: f(
+          [
+            "個別",
+            "アウトカムの達成状況(個別)",
+            "アウトカム指標の達成状況",
+            "アウトカムの達成状況",
+            "アウトカム指標の達成状況(定量評価)",
+          ],
+          ["前年度", "全体"]
+        ),
+        overallStatus: f(["全体", "アウトカムの達成状況(全体)"], ["前年度"]),
+        progress: f(["戦略の進捗状況", "進捗状況"], ["前年度"]),
         problems: f(["課題"], ["経営課題"]),
         remedy: f(["今後の対応方向・改善策", "今後の対応方向", "改善策"]),
       },
@@ -167,10 +201,17 @@ export const defaultProfile: Profile = {
         code: f(["番号", "No.", "No", "取組番号"]),
         initiative: f(["具体的取組", "取組内容", "具体的な取組"]),
         target: f(["業績目標"], ["達成"]),
-        threshold: f(["撤退基準"]),
+        threshold: f([
+          "撤退基準",
+          "撤退・再構築基準",
+          "撤退・再構築の基準",
+          "撤退の基準",
+          "再構築基準",
+          "再構築の基準",
+        ]),
         pastResults: f(["前年度までの実績", "前年度実績"]),
         actual: f(["取組実績", "実績"], ["前年度"]),
-        achievement: f(["業績目標の達成状況", "達成状況"]),
+        achievement: f(["業績目標の達成状況", "目標の達成状況", "達成状況"], ["前年度"]),
         effectiveness: f(["戦略に対する取組の有効性", "取組の有効性", "有効性"]),
         problems: f(["課題"], ["経営課題"]),
         remedy: f(["改善策", "対応・改善策"]),
@@ -202,6 +243,9 @@ export const defaultProfile: Profile = {
     progress: { a: ["a", "ａ"], b: ["b", "ｂ"] },
     strategyEffectiveness: { ア: ["ア", "ｱ"], イ: ["イ", "ｲ"] },
     relisted: ["再掲"],
+    initiativePrefixes: ["具体的取組", "具体的な取組", "取組"],
+    strategyPrefixes: ["戦略", "めざす成果"],
+    titleNotes: ["予算額", "予算"],
   },
   units: [
     "%",

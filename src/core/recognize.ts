@@ -1,5 +1,6 @@
 import { filledGrid, type FilledGrid, type SheetGrid } from "./grid";
-import { normalizeHeader } from "./normalize";
+import { isBlankLike, normalizeHeader } from "./normalize";
+import { splitInlineStatus } from "./inlineStatus";
 import { oncePerObject } from "./memo";
 import { findStrategyCode, readInitiativeCode } from "./codes";
 import { SHEET_ROLES, type FieldSpec, type Profile, type SheetRole } from "./profile";
@@ -18,6 +19,26 @@ export interface SheetLayout {
   missing: string[];
   /** Why the sheet got its role, for people. */
   reason: { ja: string; en: string };
+  /** Each found field: the header it was taken from and how it matched. */
+  fields: Record<string, FieldMatch>;
+  /** Every field of the role (required or not) that no header named. */
+  notFound: string[];
+  /** Columns never taken for a field although their header names one (中間振り返り, 見込み). */
+  ignored: { col: number; header: string; word: string }[];
+  /** Fields read from the end of another column's text (R5 style inline status): field → that column. */
+  inline: Record<string, number>;
+}
+
+/** How a header named a field: the whole header is an alias, holds one, is one character off one, or inline. */
+export type MatchKind = "exact" | "partial" | "similar" | "inline";
+
+export interface FieldMatch {
+  col: number;
+  /** The column's header texts from top to bottom, as written. */
+  header: string;
+  /** The profile's word it matched. */
+  alias: string;
+  how: MatchKind;
 }
 
 interface NormalizedSpec {
@@ -31,13 +52,48 @@ function normalizeSpec(spec: FieldSpec): NormalizedSpec {
 
 /** How well one header text names a field: 0 (not at all) to 100 (exactly). */
 function textScore(spec: NormalizedSpec, text: string): number {
-  if (!text || spec.exclude.some((x) => text.includes(x))) return 0;
-  let best = 0;
+  return textMatch(spec, text)?.score ?? 0;
+}
+
+interface TextMatch {
+  score: number;
+  alias: string;
+  how: MatchKind;
+}
+
+/** Shorter aliases are ordinary words: a one-character slip in them makes another word (前年度 / 今年度). */
+const SIMILAR_MIN_LENGTH = 6;
+
+/** The two strings have the same length and differ in exactly one character. */
+function oneOff(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+/**
+ * The best alias a header text holds: the whole text (100), its start (60–80), its end (50–70), inside it (20–40),
+ * or, when none, a long alias one character off the text or its start (a typo such as アウトカム指数: 30–35).
+ */
+function textMatch(spec: NormalizedSpec, text: string): TextMatch | null {
+  if (!text || spec.exclude.some((x) => text.includes(x))) return null;
+  let best: TextMatch | null = null;
+  const consider = (score: number, alias: string, how: MatchKind) => {
+    if (!best || score > best.score) best = { score, alias, how };
+  };
   for (const alias of spec.aliases) {
-    if (text === alias) return 100;
-    if (text.startsWith(alias)) best = Math.max(best, 60 + 20 * (alias.length / text.length));
-    else if (text.endsWith(alias)) best = Math.max(best, 50 + 20 * (alias.length / text.length));
-    else if (text.includes(alias)) best = Math.max(best, 20 + 20 * (alias.length / text.length));
+    if (text === alias) return { score: 100, alias, how: "exact" };
+    if (text.startsWith(alias)) consider(60 + 20 * (alias.length / text.length), alias, "partial");
+    else if (text.endsWith(alias)) consider(50 + 20 * (alias.length / text.length), alias, "partial");
+    else if (text.includes(alias)) consider(20 + 20 * (alias.length / text.length), alias, "partial");
+  }
+  if (best) return best;
+  for (const alias of spec.aliases) {
+    if (alias.length < SIMILAR_MIN_LENGTH) continue;
+    if (oneOff(text, alias)) consider(35, alias, "similar");
+    else if (text.length > alias.length && oneOff(text.slice(0, alias.length), alias))
+      consider(30, alias, "similar");
   }
   return best;
 }
@@ -178,33 +234,87 @@ function columnPaths(filled: FilledGrid, top: number, bottom: number): string[][
   return paths;
 }
 
-/** Fields to columns, best matches first; the deepest header row (個別 under アウトカムの達成状況) weighs most. */
+/** The word of the profile's ignoredHeaders that a column's header holds, if any. */
+function ignoredWord(path: string[], ignored: string[]): string | undefined {
+  return ignored.find((word) => path.some((text) => text.includes(word)));
+}
+
+/**
+ * Fields to columns, best matches first; the deepest header row (個別 under アウトカムの達成状況) weighs most.
+ * Columns under an ignored header (中間振り返り) are never taken, whatever they say.
+ */
 function assignColumns(
   paths: string[][],
-  specs: [string, NormalizedSpec][]
-): Record<string, number> {
-  const scored: { field: string; col: number; score: number }[] = [];
+  specs: [string, NormalizedSpec][],
+  ignored: string[]
+): { columns: Record<string, number>; matches: Record<string, Omit<FieldMatch, "header">> } {
+  const scored: { field: string; col: number; score: number; alias: string; how: MatchKind }[] = [];
   paths.forEach((path, col) => {
+    if (ignoredWord(path, ignored)) return;
     for (const [field, spec] of specs) {
-      let best = 0;
-      path.forEach((text, depth) => {
-        const s = textScore(spec, text);
-        if (s > 0) best = Math.max(best, s + (depth === path.length - 1 ? 20 : 0));
-      });
-      const joined = textScore(spec, path.join(""));
-      best = Math.max(best, joined === 100 ? 120 : 0);
-      if (best >= 20) scored.push({ field, col, score: best });
+      let best: { score: number; alias: string; how: MatchKind } | null = null;
+      for (let depth = 0; depth < path.length; depth++) {
+        const m = textMatch(spec, path[depth]);
+        if (!m) continue;
+        const score = m.score + (depth === path.length - 1 ? 20 : 0);
+        if (!best || score > best.score) best = { score, alias: m.alias, how: m.how };
+      }
+      const joined = textMatch(spec, path.join(""));
+      if (joined?.score === 100 && (!best || best.score < 120))
+        best = { score: 120, alias: joined.alias, how: "exact" };
+      if (best && best.score >= 20) scored.push({ field, col, ...best });
     }
   });
   scored.sort((a, b) => b.score - a.score || a.col - b.col);
   const columns: Record<string, number> = {};
+  const matches: Record<string, Omit<FieldMatch, "header">> = {};
   const usedCols = new Set<number>();
   for (const s of scored) {
     if (s.field in columns || usedCols.has(s.col)) continue;
     columns[s.field] = s.col;
+    matches[s.field] = { col: s.col, alias: s.alias, how: s.how };
     usedCols.add(s.col);
   }
-  return columns;
+  return { columns, matches };
+}
+
+/** Each column's header texts as written (line breaks as spaces), top to bottom, for people. */
+function headerTexts(filled: FilledGrid, top: number, bottom: number, col: number): string {
+  const out: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = filled.value(r, col).replace(/\s+/g, " ").trim();
+    if (t && out[out.length - 1] !== t) out.push(t);
+  }
+  return out.join(" / ");
+}
+
+/**
+ * Fields a later template writes at the end of another column's text (R5 style `…10,488世帯):A`) when the sheet
+ * has no column of their own: taken when most of that column's filled cells below the header end that way.
+ */
+function inlineFields(
+  filled: FilledGrid,
+  bottom: number,
+  role: SheetRole,
+  columns: Record<string, number>,
+  profile: Profile
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  const fields = profile.roles[role].fields as Record<string, FieldSpec>;
+  for (const spec of profile.inlineStatus) {
+    const source = columns[spec.in];
+    if (!(spec.field in fields) || spec.field in columns || source === undefined) continue;
+    let filledCells = 0;
+    let withStatus = 0;
+    for (let r = bottom + 1; r < filled.rows; r++) {
+      const text = filled.raw(r, source);
+      if (isBlankLike(text)) continue;
+      filledCells++;
+      if (splitInlineStatus(text, spec.separators)) withStatus++;
+    }
+    if (withStatus > 0 && withStatus * 2 >= filledCells) out[spec.field] = source;
+  }
+  return out;
 }
 
 const ROLE_NAMES: Record<SheetRole, { ja: string; en: string }> = {
@@ -249,6 +359,10 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
     headerBottom: -1,
     columns: {},
     missing: [],
+    fields: {},
+    notFound: [],
+    ignored: [],
+    inline: {},
     reason: { ja, en },
   });
   if (grid.name === META_SHEET)
@@ -281,27 +395,46 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
     );
   }
 
-  const specs = roleSpecs(profile, best.role);
+  const role = best.role;
+  const specs = roleSpecs(profile, role);
   const [top, bottom] = headerExtent(filled, best.row, specs, profile.maxHeaderRows);
-  const columns = assignColumns(columnPaths(filled, top, bottom), specs);
-  const required = profile.roles[best.role].required as string[];
-  const missing = required.filter((f) => !(f in columns));
-  const fieldsOf = profile.roles[best.role].fields as Record<string, FieldSpec>;
+  const paths = columnPaths(filled, top, bottom);
+  const ignoredWords = ignoredHeaderWords(profile);
+  const { columns, matches } = assignColumns(paths, specs, ignoredWords);
+  const inline = inlineFields(filled, bottom, role, columns, profile);
+  const required = profile.roles[role].required as string[];
+  const missing = required.filter((f) => !(f in columns) && !(f in inline));
+  const fieldsOf = profile.roles[role].fields as Record<string, FieldSpec>;
   if (missing.length > 0 && best.found.size < 3) {
     return none(
       `見出し行が見つかりません（探した見出し: ${lookedFor}）`,
       `no header row found (looked for: ${lookedFor})`
     );
   }
+  const fields: Record<string, FieldMatch> = {};
+  for (const [field, m] of Object.entries(matches))
+    fields[field] = { ...m, header: headerTexts(filled, top, bottom, m.col) };
+  for (const [field, c] of Object.entries(inline))
+    fields[field] = { col: c, header: headerTexts(filled, top, bottom, c), alias: "", how: "inline" };
+  const ignored: SheetLayout["ignored"] = [];
+  paths.forEach((path, col) => {
+    const word = ignoredWord(path, ignoredWords);
+    if (word && path.some((text) => specs.some(([, spec]) => textScore(spec, text) > 0)))
+      ignored.push({ col, header: headerTexts(filled, top, bottom, col), word });
+  });
   const rows = top === bottom ? `${top + 1}` : `${top + 1}–${bottom + 1}`;
-  const name = ROLE_NAMES[best.role];
+  const name = ROLE_NAMES[role];
   return {
     sheet: grid.name,
-    role: best.role,
+    role,
     headerTop: top,
     headerBottom: bottom,
     columns,
     missing,
+    fields,
+    notFound: Object.keys(fieldsOf).filter((f) => !(f in columns) && !(f in inline)),
+    ignored,
+    inline,
     reason:
       missing.length === 0
         ? {
@@ -314,6 +447,11 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
           },
   };
 }
+
+/** The profile's ignored header words, compared as headers are. */
+const ignoredHeaderWords = oncePerObject((profile: Profile) =>
+  profile.ignoredHeaders.map(normalizeHeader)
+);
 
 export function recognizeWorkbook(grids: SheetGrid[], profile: Profile): SheetLayout[] {
   return grids.map((g) => recognizeSheet(g, profile));

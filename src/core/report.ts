@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { columnLetter, type SheetGrid } from "./grid";
-import type { Profile } from "./profile";
-import { recognizeWorkbook } from "./recognize";
+import type { FieldSpec, Profile } from "./profile";
+import { recognizeWorkbook, type MatchKind, type SheetLayout } from "./recognize";
 import { readEvaluation, type Evaluation } from "./evaluation";
 import { judgeAchievement, judgeIndicator, judgeProgress } from "./judge";
 import { RULES } from "./rules/registry";
+import { neededColumnFindings } from "./rules/neededColumns";
 import type { Finding, Judgements } from "./rules/finding";
 import { buildSummary, type Summary } from "./summary";
 import { ruleEnabled } from "./profile";
@@ -59,8 +60,9 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
     );
   }
   const ctx = { evaluation, judgements, profile };
+  const rules = RULES.filter((r) => ruleEnabled(profile, r.id));
   const findings = sortFindings(
-    RULES.filter((r) => ruleEnabled(profile, r.id)).flatMap((r) => r.check(ctx)),
+    [...neededColumnFindings(rules, evaluation, profile), ...rules.flatMap((r) => r.check(ctx))],
     grids
   );
   const summary = buildSummary(evaluation, judgements.achievement, profile);
@@ -109,6 +111,20 @@ export const reportSchema = z.object({
       columns: z.record(z.string(), z.string()),
       missing: z.array(z.string()),
       reason: z.string(),
+      /** Each field found: its column, the header it was taken from, and why. */
+      fields: z.array(
+        z.object({
+          field: z.string(),
+          column: z.string(),
+          header: z.string(),
+          match: z.enum(["exact", "partial", "similar", "inline"]),
+          why: z.string(),
+        })
+      ),
+      /** The role's fields that no header named, with the headers looked for. */
+      notFound: z.array(z.object({ field: z.string(), lookedFor: z.array(z.string()) })),
+      /** Columns set aside although their header names a field (中間振り返り, 見込み), and why. */
+      ignored: z.array(z.object({ column: z.string(), header: z.string(), why: z.string() })),
     })
   ),
   initiatives: z.array(
@@ -205,6 +221,46 @@ export type JsonReport = z.infer<typeof reportSchema>;
 
 export const HYOKA_VERSION = "0.1.0";
 
+const MATCH_WHY: Record<MatchKind, { ja: (alias: string) => string; en: (alias: string) => string }> = {
+  exact: { ja: (a) => `見出しが「${a}」`, en: (a) => `the header is ${a}` },
+  partial: { ja: (a) => `見出しに「${a}」を含む（一部一致）`, en: (a) => `the header holds ${a} (partial match)` },
+  similar: {
+    ja: (a) => `見出しが「${a}」と1文字違い（誤字とみなしました）`,
+    en: (a) => `the header is one character off ${a} (taken as a typo)`,
+  },
+  inline: {
+    ja: () => "列がなく、この列の文末の「:A」などを読みました（R5様式）",
+    en: () => "no column of its own: read from the end of this column's text (:A, R5 style)",
+  },
+};
+
+/** The report's account of a sheet's columns: what was taken from where and why, what was not found, what was set aside. */
+function sheetFields(layout: SheetLayout, profile: Profile, lang: Lang) {
+  const role = layout.role;
+  const specs =
+    role === "other" ? {} : (profile.roles[role].fields as Record<string, FieldSpec>);
+  return {
+    fields: Object.entries(layout.fields)
+      .sort(([, a], [, b]) => a.col - b.col)
+      .map(([field, m]) => ({
+        field,
+        column: columnLetter(m.col),
+        header: m.header,
+        match: m.how,
+        why: MATCH_WHY[m.how][lang](m.alias),
+      })),
+    notFound: layout.notFound.map((field) => ({ field, lookedFor: specs[field]?.aliases ?? [] })),
+    ignored: layout.ignored.map((i) => ({
+      column: columnLetter(i.col),
+      header: i.header,
+      why:
+        lang === "ja"
+          ? `「${i.word}」の列は年度末の評価ではないため使いません`
+          : `a ${i.word} column is not the year-end evaluation, so it is never read`,
+    })),
+  };
+}
+
 function firstLine(text: string): string {
   return (
     text
@@ -238,6 +294,7 @@ export function toJsonReport(
       columns: Object.fromEntries(Object.entries(l.columns).map(([f, c]) => [f, columnLetter(c)])),
       missing: l.missing,
       reason: l.reason[lang],
+      ...sheetFields(l, profile, lang),
     })),
     initiatives: evaluation.initiatives.map((init) => {
       const j = judgements.achievement.get(init)!;

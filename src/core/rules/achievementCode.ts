@@ -7,6 +7,16 @@ export const achievementCodeRule: Rule = {
     ja: "達成状況・有効性の記入と記号",
     en: "achievement and effectiveness codes are filled and valid",
   },
+  needs: [
+    {
+      role: "initiative",
+      field: "effectiveness",
+      cannotDecide: {
+        ja: "取組の有効性（○/×）の記入は確かめられません",
+        en: "the effectiveness codes (○/×) cannot be checked",
+      },
+    },
+  ],
   check({ evaluation, profile }) {
     return evaluation.initiatives.flatMap((init) => {
       const out = [];
@@ -39,6 +49,7 @@ export const achievementCodeRule: Rule = {
         );
       }
       const e = init.effectiveness;
+      if (init.effectivenessCell.ref === null) return out;
       const eat = refOr(init.effectivenessCell.ref, init.sheet, init.row);
       if (e.kind === "blank") {
         out.push(

@@ -10,10 +10,29 @@ export const achievementRule: Rule = {
     ja: "達成状況と業績目標・撤退基準・実績の整合",
     en: "achievement agrees with targets, thresholds and actuals",
   },
+  needs: [
+    {
+      role: "initiative",
+      field: "threshold",
+      cannotDecide: {
+        ja: "③（撤退基準未達成）に当たるかは判定できません",
+        en: "whether ③ (withdrawal criterion reached) applies cannot be judged",
+      },
+    },
+    {
+      role: "initiative",
+      field: "actual",
+      cannotDecide: {
+        ja: "①②③ を判定できません",
+        en: "①②③ cannot be judged",
+      },
+    },
+  ],
   check({ evaluation, judgements, profile }) {
     return evaluation.initiatives.flatMap((init) => {
       const j = judgements.achievement.get(init);
-      if (!j || init.achievement.kind !== "valid") return [];
+      // Without a 取組実績 column nothing can be paired: the sheet's info finding says so once.
+      if (!j || init.achievement.kind !== "valid" || init.actual.ref === null) return [];
       const recorded = init.achievement.code.achievement;
       const at = refOr(init.achievementCell.ref, init.sheet, init.row);
       const code = codeLabel(init.code);
@@ -26,7 +45,8 @@ export const achievementRule: Rule = {
         ];
       }
       if (recorded === j.expected) {
-        if (j.withdrawalUndecidable && recorded !== "③") {
+        // Without a 撤退基準 column the sheet's info finding says once that ③ cannot be judged.
+        if (j.withdrawalUndecidable && !j.noThresholdColumn && recorded !== "③") {
           const why = j.checks.find(
             (c) => c.criterion.kind === "threshold" && c.outcome === "undecidable"
           )!.why;
@@ -38,6 +58,14 @@ export const achievementRule: Rule = {
           ];
         }
         return [];
+      }
+      if (recorded === "③" && j.noThresholdColumn) {
+        return [
+          makeFinding(profile, this.id, "info", at, {
+            ja: `${code} ③ と記録されていますが、このシートには撤退基準の列がないため確かめられません（業績目標からは ${j.expected}）`,
+            en: `${code} recorded ③, but this sheet has no withdrawal criterion (撤退基準) column to check it against (targets say ${j.expected})`,
+          }),
+        ];
       }
       if (recorded === "③" && j.withdrawalUndecidable) {
         return [

@@ -31,10 +31,22 @@ export interface RuleContext {
   profile: Profile;
 }
 
+/** A column a rule reads, and what the rule cannot decide on a sheet that lacks it. */
+export interface NeededColumn {
+  role: "initiative" | "outcome";
+  field: string;
+  cannotDecide: Bilingual;
+}
+
 export interface Rule {
   id: string;
   /** What the rule checks, for the README and the task pane. */
   title: Bilingual;
+  /**
+   * The columns it reads beyond its sheet's required ones. Where one is absent the rule does not decide from it
+   * (never as if the column were empty) and one info finding at the sheet says so, with the headers looked for.
+   */
+  needs?: NeededColumn[];
   check(ctx: RuleContext): Finding[];
 }
 

@@ -8,6 +8,16 @@ export const indicatorStatusRule: Rule = {
     ja: "アウトカム個別 A/B（目標達成または前年度より改善で A）",
     en: "indicator A/B: A when the target is met or the previous year improved",
   },
+  needs: [
+    {
+      role: "outcome",
+      field: "previous",
+      cannotDecide: {
+        ja: "目標に届かなかった指標の A/B（前年度より改善したか）は判定できません",
+        en: "the A/B of indicators that missed their target (improved on the previous year or not) cannot be judged",
+      },
+    },
+  ],
   check({ evaluation, judgements, profile }) {
     return evaluation.outcomes.flatMap((row) => {
       const at = refOr(row.status.ref, row.sheet, row.row);

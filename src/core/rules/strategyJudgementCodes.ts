@@ -10,6 +10,24 @@ export const strategyJudgementCodesRule: Rule = {
     ja: "アウトカム全体 A/B と戦略の有効性 ア/イ の記入",
     en: "overall A/B and strategy effectiveness ア/イ are filled and valid",
   },
+  needs: [
+    {
+      role: "outcome",
+      field: "overallStatus",
+      cannotDecide: {
+        ja: "アウトカムの達成状況（全体）A/B の記入は確かめられません",
+        en: "the overall A/B (全体) cannot be checked",
+      },
+    },
+    {
+      role: "outcome",
+      field: "strategyEffectiveness",
+      cannotDecide: {
+        ja: "戦略の有効性 ア/イ の記入は確かめられません",
+        en: "the strategy effectiveness ア/イ cannot be checked",
+      },
+    },
+  ],
   check(ctx: RuleContext) {
     const { evaluation, profile } = ctx;
     const out: Finding[] = [];

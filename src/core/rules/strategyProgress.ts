@@ -8,8 +8,19 @@ export const strategyProgressRule: Rule = {
     ja: "戦略の進捗状況 a/b（すべての取組が①なら a）",
     en: "strategy progress a/b: a when every initiative is ①",
   },
+  needs: [
+    {
+      role: "outcome",
+      field: "progress",
+      cannotDecide: {
+        ja: "戦略の進捗状況 a/b は確かめられません",
+        en: "the strategies' progress a/b cannot be checked",
+      },
+    },
+  ],
   check({ evaluation, judgements, profile }) {
     return evaluation.strategies.flatMap((block) => {
+      if (block.progressCell.ref === null) return [];
       const at = refOr(block.progressCell.ref, block.sheet, block.row);
       const name = block.code ? `【${block.code}】${block.name}` : block.name;
       if (isNotEvaluated(block, evaluation)) {

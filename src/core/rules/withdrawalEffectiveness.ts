@@ -4,6 +4,16 @@ import { makeFinding, refOr, codeLabel, type Rule } from "./finding";
 export const withdrawalEffectivenessRule: Rule = {
   id: "withdrawal-effectiveness",
   title: { ja: "③ の取組は有効性 ×", en: "③ goes with effectiveness ×" },
+  needs: [
+    {
+      role: "initiative",
+      field: "effectiveness",
+      cannotDecide: {
+        ja: "③ の取組の有効性が × か確かめられません",
+        en: "whether ③ initiatives are marked × cannot be checked",
+      },
+    },
+  ],
   check({ evaluation, profile }) {
     return evaluation.initiatives.flatMap((init) => {
       if (init.achievement.kind !== "valid" || init.achievement.code.achievement !== "③") return [];

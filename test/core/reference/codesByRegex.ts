@@ -8,7 +8,7 @@ import { trimAll } from "./quantityByRegex";
 export function readInitiativeCode(text: string): { code: string; rest: string } | null {
   const original = trimAll(text);
   const t = foldDashes(foldWidth(original));
-  const m = /^[【[(〔]?\s*(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/.exec(t);
+  const m = /^(?:[【[(〔]\s*(?:具体的取組|具体的な取組|取組)?\s*)?(\d{1,2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,3})\s*[】\])〕]?/.exec(t);
   if (!m) return null;
   return {
     code: `${Number(m[1])}-${Number(m[2])}-${Number(m[3])}`,
@@ -18,7 +18,7 @@ export function readInitiativeCode(text: string): { code: string; rest: string }
 
 export function findStrategyCode(text: string): string | null {
   const t = foldDashes(foldWidth(text));
-  const m = /[【[〔]\s*(\d{1,2})\s*-\s*(\d{1,2})\s*[】\]〕]/.exec(t);
+  const m = /[【[〔]\s*(?:めざす成果|戦略)?\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\d)(?!\s*-\s*\d)/.exec(t);
   return m ? `${Number(m[1])}-${Number(m[2])}` : null;
 }
 
@@ -43,7 +43,21 @@ export function initiativeTitle(rest: string): string {
       .map((l) => trimAll(l.replace(/^[＜<]?再掲[＞>]?/, "")))
       .find((l) => l !== "") ?? "";
   const stop = line.indexOf("。");
-  return stop > 0 ? line.slice(0, stop) : line;
+  return cleanTitle(stop > 0 ? line.slice(0, stop) : line);
+}
+
+/** A budget note in brackets (to the line's end when never closed); then a closing bracket no opener matches. */
+function cleanTitle(title: string): string {
+  let out = title.replace(/[【[［(（〔]予算額[^】\]］)）〕]*[】\]］)）〕]?/, "");
+  out = out.replace(/[【[［(（〔]予算[^】\]］)）〕]*[】\]］)）〕]?/, "");
+  const opened = (s: string) => (s.match(/[【[［(（〔]/g) ?? []).length - (s.match(/[】\]］)）〕]/g) ?? []).length;
+  for (let i = 0; i < out.length; i++) {
+    if (/[】\]］)）〕]/.test(out[i]) && opened(out.slice(0, i)) <= 0) {
+      out = out.slice(0, i) + out.slice(i + 1);
+      break;
+    }
+  }
+  return trimAll(out);
 }
 
 export function isBlankLike(text: string): boolean {
