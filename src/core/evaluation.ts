@@ -147,9 +147,9 @@ export function cleanTitle(title: string, notes: readonly string[]): string {
   let out = title;
   for (const note of notes) {
     // Only a bracketed note: a title may well speak of 予算 itself.
-    let at = out.indexOf(note);
+    let at = out.indexOf(note, 1);
     while (at > 0 && !OPENERS.includes(out[at - 1])) at = out.indexOf(note, at + 1);
-    if (at <= 0) continue;
+    if (at < 0) continue;
     let close = out.length;
     for (let i = at; i < out.length; i++)
       if (CLOSERS.includes(out[i])) {

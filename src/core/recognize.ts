@@ -419,8 +419,7 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
   const ignored: SheetLayout["ignored"] = [];
   paths.forEach((path, col) => {
     const word = ignoredWord(path, ignoredWords);
-    if (word && path.some((text) => specs.some(([, spec]) => textScore(spec, text) > 0)))
-      ignored.push({ col, header: headerTexts(filled, top, bottom, col), word });
+    if (word) ignored.push({ col, header: headerTexts(filled, top, bottom, col), word });
   });
   const rows = top === bottom ? `${top + 1}` : `${top + 1}–${bottom + 1}`;
   const name = ROLE_NAMES[role];

@@ -24,7 +24,8 @@ const OUTCOME_HEADER_BOTTOM = 4;
 
 /** Group 1, headers: later wordings (撤退・再構築基準, 目標の達成状況), Kangxi lookalikes, line breaks, full width. */
 export function laterHeadersInitiative(g: SheetGrid): SheetGrid {
-  let out = renameHeader(g, "撤退基準", "撤退・再構築\n基準");
+  const hasThreshold = g.cells.slice(0, INIT_HEADER_BOTTOM + 1).some((r) => r.includes("撤退基準"));
+  let out = hasThreshold ? renameHeader(g, "撤退基準", "撤退・再構築\n基準") : g;
   out = renameHeader(out, "業績目標の達成状況", withLookalikes("目標の達成状況"));
   out = renameHeader(out, "業績目標", withLookalikes("業績目標"));
   out = renameHeader(out, "戦略に対する取組の有効性", "戦略に対する\n取組の有効性");
@@ -94,9 +95,11 @@ export function laterCodesInitiative(g: SheetGrid): SheetGrid {
     const m = /^【(\d+-\d+-\d+)】\n([^\n]*)/.exec(text);
     if (!m) return text;
     const budget = r % 2 === 0 ? "［予算額 263千円］" : "[予算額 1,024千円]";
-    // Half the rows carry the budget on the title's line, the others on a line of its own.
+    // Some rows carry the budget right after the title on its line, the others on a line of its own.
+    const stop = m[2].indexOf("。");
+    const title = stop > 0 ? m[2].slice(0, stop) : m[2];
     return r % 3 === 0
-      ? `【具体的取組${m[1]}】${m[2]} ${budget}${text.slice(m[0].length)}`
+      ? `【具体的取組${m[1]}】${title} ${budget}${m[2].slice(title.length)}${text.slice(m[0].length)}`
       : `【具体的取組${m[1]}】\n${m[2]}\n${budget}${text.slice(m[0].length)}`;
   });
   out = mapColumn(out, strategy, INIT_HEADER_BOTTOM, (text, r) => {
@@ -147,5 +150,9 @@ export function inlineStatusOutcome(g: SheetGrid): SheetGrid {
     const status = out.cells[r][individual];
     if (out.cells[r][actual] !== "" && status !== "") out.cells[r][actual] = `${out.cells[r][actual]}:${status}`;
   }
+  // The group header over 個別 and 全体 stays over 全体.
+  const group = individual;
+  const above = out.cells.findIndex((row, r) => r < OUTCOME_HEADER_BOTTOM && row[group] !== "" && row[group + 1] === "" && out.merges.some((m) => m.top === r && m.left === group && m.right === group + 1));
+  if (above >= 0) out.cells[above][group + 1] = out.cells[above][group];
   return withoutColumn(out, "個別");
 }
