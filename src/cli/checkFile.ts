@@ -6,6 +6,7 @@ import { readGrids } from "../xlsx/readGrids";
 import { applyPlanToWorkbook } from "../xlsx/applyPlan";
 import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
 import { isEvaluationRole } from "../core/recognize";
+import { noEvaluationSheet } from "./unusableWorkbook";
 import { findingCounts, writeJsonFile, type FindingCounts } from "./reportFile";
 
 export interface FileJob {
@@ -35,6 +36,8 @@ export async function checkFile(job: FileJob, profile: Profile): Promise<FileOut
     const workbook = await loadWorkbook(job.file);
     const result = checkWorkbook(readGrids(workbook), profile);
     const report = toJsonReport(result, profile, job.lang, path.basename(job.file));
+    const unusable = noEvaluationSheet(report, profile);
+    if (unusable) return { file: job.file, ok: false, ...unusable };
     if (job.json) await writeJsonFile(job.json, report);
     if (job.out) {
       applyPlanToWorkbook(workbook, buildWritePlan(result, profile, job.lang));

@@ -12,6 +12,7 @@ import { expandInputs } from "./inputs";
 import { failsAt, findingCounts, writeJsonFile } from "./reportFile";
 import { isEvaluationRole } from "../core/recognize";
 import { runBatch } from "./batch";
+import { noEvaluationSheet } from "./unusableWorkbook";
 
 export interface Io {
   out: (text: string) => void;
@@ -125,6 +126,8 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
 
   const result = checkWorkbook(grids, profile);
   const report = toJsonReport(result, profile, args.lang, file);
+  const unusable = noEvaluationSheet(report, profile);
+  if (unusable) throw new UnusableFileError(args.input, unusable.ja, unusable.en);
   if (args.json === "-") {
     io.out(JSON.stringify(report, null, 2));
   } else {

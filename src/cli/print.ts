@@ -1,5 +1,5 @@
 import type { JsonReport, Lang } from "../core/report";
-import { roleName } from "../core/recognize";
+import { isEvaluationRole, roleName } from "../core/recognize";
 
 const T = {
   ja: {
@@ -48,6 +48,27 @@ function count<T>(items: T[], key: (t: T) => string | null): string {
     .join("  ");
 }
 
+/**
+ * Which column each field was read from (with the header and why, where the header is not the field's own word),
+ * the fields not found, and the columns set aside.
+ */
+function sheetColumns(s: JsonReport["sheets"][number], lang: Lang): string[] {
+  const ja = lang === "ja";
+  const out = [
+    `      ${ja ? "列" : "columns"}: ${s.fields
+      .map((f) => `${f.name}=${f.column}${f.match === "exact" ? "" : ` (${f.header}: ${f.why})`}`)
+      .join(ja ? "、" : ", ")}`,
+  ];
+  if (s.notFound.length)
+    out.push(
+      `      ${ja ? "見つからない列" : "not found"}: ${s.notFound
+        .map((n) => n.lookedFor.join(ja ? "・" : "/"))
+        .join(ja ? "、" : ", ")}`
+    );
+  for (const i of s.ignored) out.push(`      ${ja ? "使わない列" : "set aside"} ${i.column} ${i.header}: ${i.why}`);
+  return out;
+}
+
 /** The readable summary the command line prints: sheets, status counts, findings by sheet, the tally. */
 export function formatReport(report: JsonReport, lang: Lang): string {
   const t = T[lang];
@@ -61,6 +82,7 @@ export function formatReport(report: JsonReport, lang: Lang): string {
     lines.push(
       `  ${s.name}: ${roleName(s.role, lang)}${header}${s.role === "other" || s.missing.length ? ` — ${s.reason}` : ""}`
     );
+    if (isEvaluationRole(s.role)) lines.push(...sheetColumns(s, lang));
   }
   lines.push("", `${t.counts}:`);
   lines.push(

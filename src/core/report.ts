@@ -115,6 +115,8 @@ export const reportSchema = z.object({
       fields: z.array(
         z.object({
           field: z.string(),
+          /** The field's name as the workbook writes it (the profile's first header word). */
+          name: z.string(),
           column: z.string(),
           header: z.string(),
           match: z.enum(["exact", "partial", "similar", "inline"]),
@@ -122,7 +124,7 @@ export const reportSchema = z.object({
         })
       ),
       /** The role's fields that no header named, with the headers looked for. */
-      notFound: z.array(z.object({ field: z.string(), lookedFor: z.array(z.string()) })),
+      notFound: z.array(z.object({ field: z.string(), required: z.boolean(), lookedFor: z.array(z.string()) })),
       /** Columns set aside although their header names a field (中間振り返り, 見込み), and why. */
       ignored: z.array(z.object({ column: z.string(), header: z.string(), why: z.string() })),
     })
@@ -244,12 +246,17 @@ function sheetFields(layout: SheetLayout, profile: Profile, lang: Lang) {
       .sort(([, a], [, b]) => a.col - b.col)
       .map(([field, m]) => ({
         field,
+        name: specs[field]?.aliases[0] ?? field,
         column: columnLetter(m.col),
         header: m.header,
         match: m.how,
         why: MATCH_WHY[m.how][lang](m.alias),
       })),
-    notFound: layout.notFound.map((field) => ({ field, lookedFor: specs[field]?.aliases ?? [] })),
+    notFound: layout.notFound.map((field) => ({
+      field,
+      required: layout.missing.includes(field),
+      lookedFor: specs[field]?.aliases ?? [],
+    })),
     ignored: layout.ignored.map((i) => ({
       column: columnLetter(i.col),
       header: i.header,
