@@ -11,6 +11,7 @@ import { readGrids } from "../../src/xlsx/readGrids";
 import { loadWorkbook } from "../../src/xlsx/files";
 import { SAMPLE } from "../helpers/seed";
 import * as L from "../helpers/laterTemplate";
+import { insertColumns } from "../helpers/variants";
 
 /** The seed's year-end codes: what the rules must give for each initiative. */
 const TRUTH: Record<string, string> = {
@@ -117,6 +118,27 @@ describe("template variants of DOMAIN.md, each group alone", () => {
     expect(fieldOf(r, "1 めざす成果及び戦略", "progress")).toMatchObject({ column: "P" });
   });
 
+  test("2b. 前年度 columns (the previous year's status and actual) are never taken for this year's", () => {
+    const previousYear = (g: SheetGrid, before: string, header: string, value: (r: number) => string) => {
+      const at = g.cells[3].indexOf(before);
+      const out = insertColumns(g, at, 1);
+      out.cells[3][at] = header;
+      for (let r = 4; r < out.cells.length; r++) out.cells[r][at] = value(r);
+      return out;
+    };
+    const initiative = (g: SheetGrid) =>
+      previousYear(
+        previousYear(g, "業績目標の達成状況", "前年度の\n業績目標の達成状況", (r) => (r % 2 ? "③" : "②(ii)")),
+        "取組実績",
+        "前年度実績",
+        () => "参加者数：1人"
+      );
+    const r = report(workbook(same, initiative));
+    expectSampleFacts(r);
+    expect(fieldOf(r, "1 具体的取組", "achievement")).toMatchObject({ column: "I" });
+    expect(fieldOf(r, "1 具体的取組", "actual")).toMatchObject({ column: "G" });
+  });
+
   test("3. codes 【具体的取組1-1-1】 with a budget line, strategies 【戦略1-1】 and a bracket holding code and title", () => {
     const r = report(workbook(L.laterCodesOutcome, L.laterCodesInitiative));
     expectSampleFacts(r);
@@ -148,6 +170,15 @@ describe("template variants of DOMAIN.md, each group alone", () => {
     }
     const six = r.sheets.find((s) => s.name === "6 具体的取組")!;
     expect(six.notFound.map((n) => n.field)).toEqual(["code", "threshold"]);
+  });
+
+  test("5b. no 課題 and 改善策 columns: said once at the sheet, never an empty cell on every ② and ③ row", () => {
+    const r = report(workbook(same, same, same, (g) => L.withoutColumn(L.withoutColumn(g, "課題"), "改善策")));
+    expectSampleFacts(r);
+    expect(r.findings.filter((f) => f.rule === "unmet-remedy").map((f) => [f.severity, f.sheet, f.cell])).toEqual([
+      ["info", "6 具体的取組", "A3"],
+      ["info", "6 具体的取組", "A3"],
+    ]);
   });
 
   test("6. R5 style: each indicator's A/B at the end of its value text, with no 個別 column", () => {
