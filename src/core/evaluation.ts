@@ -17,7 +17,7 @@ import {
   type Progress,
   type StrategyEffectiveness,
 } from "./codes";
-import { foldWidth, isBlankLike, lineEnd, trimAll } from "./normalize";
+import { foldDashes, foldWidth, isBlankLike, lineEnd, trimAll } from "./normalize";
 import { splitInlineStatus } from "./inlineStatus";
 
 /** A cell of the workbook, 0-based. */
@@ -171,6 +171,17 @@ export function cleanTitle(title: string, notes: readonly string[]): string {
     }
   }
   return trimAll(out);
+}
+
+/** `【戦略1-3 地域資源の循環】` or `【1-3】地域資源の循環` → `地域資源の循環`; a name with no code at its start as it is. */
+function nameWithoutCode(text: string, prefixes: readonly string[]): string {
+  const code = findStrategyCode(text, prefixes);
+  if (!code || !/^[【[〔［]/.test(text)) return text;
+  const digits = foldWidth(text).search(/\d/);
+  const afterCode = foldDashes(foldWidth(text)).slice(digits).match(/^\d{1,2}\s*-\s*\d{1,2}/);
+  if (!afterCode) return text;
+  const rest = text.slice(digits + afterCode[0].length).replace(/^\s*[】\]〕］]/, "");
+  return cleanTitle(rest, []) || text;
 }
 
 function rowIsBlank(filled: FilledGrid, row: number): boolean {
@@ -344,12 +355,14 @@ function readOutcomeSheet(
     if (startsBlock(r) || block < 0) {
       blockKey = keyOf(r);
       const desired = col.desiredState !== undefined ? filled.value(r, col.desiredState) : "";
-      const name = col.strategyName !== undefined ? trimAll(filled.value(r, col.strategyName)) : "";
+      const written = col.strategyName !== undefined ? trimAll(filled.value(r, col.strategyName)) : "";
       const code =
         findStrategyCode(desired, strategyPrefixes) ??
-        findStrategyCode(name, strategyPrefixes) ??
+        findStrategyCode(written, strategyPrefixes) ??
         groupStrategy ??
         null;
+      // The name without the code it may start with (【戦略1-3 地域資源…): messages put the code before it.
+      const name = nameWithoutCode(written, strategyPrefixes);
       const issueNo = code ? issueOfCode(code) : (groupIssue ?? null);
       const issueName = col.issue !== undefined ? trimAll(filled.value(r, col.issue)) : "";
       if (issueNo !== null && issueName) out.issueNames[issueNo] ??= issueName;

@@ -114,7 +114,7 @@ describe("template variants of DOMAIN.md, each group alone", () => {
     expect(fieldOf(r, "1 具体的取組", "achievement")).toMatchObject({ column: "I" });
     expect(fieldOf(r, "1 具体的取組", "actual")).toMatchObject({ column: "H" });
     const outcome = r.sheets.find((s) => s.name === "1 めざす成果及び戦略")!;
-    expect(outcome.ignored.map((i) => i.column)).toEqual(["J", "K"]);
+    expect(outcome.ignored.map((i) => i.column)).toEqual(["I", "J"]);
     expect(fieldOf(r, "1 めざす成果及び戦略", "progress")).toMatchObject({ column: "P" });
   });
 
@@ -144,6 +144,9 @@ describe("template variants of DOMAIN.md, each group alone", () => {
     expectSampleFacts(r);
     for (const i of r.initiatives) expect(i.title).not.toMatch(/予算/);
     expect(r.strategies.filter((s) => s.code !== null)).toHaveLength(14);
+    // The name without the code it started with: 【戦略1-3 地域資源が活用されやすい仕組みづくり → 地域資源が…
+    expect(r.strategies.map((s) => s.name.startsWith("【"))).not.toContain(true);
+    expect(r.strategies.find((s) => s.row === 16)?.name).toBe("地域資源が活用されやすい仕組みづくり");
   });
 
   test("4. strategy blocks filled down on every row (sheet 1) or written on their first row only (sheet 6)", () => {

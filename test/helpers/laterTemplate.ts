@@ -64,8 +64,11 @@ export function midYearDecoysInitiative(g: SheetGrid): SheetGrid {
 }
 
 export function midYearDecoysOutcome(g: SheetGrid): SheetGrid {
-  // A mid-year 戦略の進捗状況 and 達成見込み standing before the year-end ones: the same header words, other values.
-  const at = headerColumn(g, "アウトカム指標の実績");
+  // A mid-year 戦略の進捗状況 and 達成見込み standing before the year-end ones: the same header words, other values,
+  // in a group of their own just before the 自己評価 group.
+  const actual = headerColumn(g, "アウトカム指標の実績");
+  const selfEvaluation = g.merges.find((m) => m.top === 2 && m.left <= actual && m.right >= actual);
+  const at = selfEvaluation ? selfEvaluation.left : actual;
   const progress = headerColumn(g, "戦略の進捗状況") + 2;
   let out = insertColumns(g, at, 2);
   out = merge(out, { top: 2, left: at, bottom: 2, right: at + 1 });

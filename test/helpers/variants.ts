@@ -44,7 +44,11 @@ export function deleteColumn(g: SheetGrid, at: number): SheetGrid {
   return { ...g, cells, merges };
 }
 
+/** Adds a merged area; like Excel, refuses one that overlaps another. */
 export function merge(g: SheetGrid, area: MergedArea): SheetGrid {
+  const overlaps = (m: MergedArea) =>
+    m.left <= area.right && area.left <= m.right && m.top <= area.bottom && area.top <= m.bottom;
+  if (g.merges.some(overlaps)) throw new Error(`${g.name}: ${JSON.stringify(area)} overlaps a merged area`);
   return { ...g, merges: [...g.merges, area] };
 }
 
