@@ -64,11 +64,18 @@ interface TextMatch {
 /** Shorter aliases are ordinary words: a one-character slip in them makes another word (前年度 / 今年度). */
 const SIMILAR_MIN_LENGTH = 6;
 
-/** The two strings have the same length and differ in exactly one character. */
+/** Characters that tell one year or period from another: 前年度 and 今年度 differ by one, and are not a typo. */
+const MEANINGFUL = new Set([..."前今昨本当翌次来0123456789"]);
+
+/** The two strings have the same length and differ in exactly one character, which is not a meaningful one. */
 function oneOff(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  for (let i = 0; i < a.length && diff < 2; i++) {
+    if (a[i] === b[i]) continue;
+    if (MEANINGFUL.has(a[i]) || MEANINGFUL.has(b[i])) return false;
+    diff++;
+  }
   return diff === 1;
 }
 

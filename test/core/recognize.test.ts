@@ -104,3 +104,18 @@ describe("recognition: other layouts", () => {
     expect(recognizeSheet(grid("未達成", [["具体的取組", "目標未達成の状況", "対応・改善策など"]]), P).role).toBe("unmetSummary");
   });
 });
+
+describe("recognition: a one-character typo is taken, another year is not", () => {
+  test("アウトカム指数の達成状況 names the status; 今年度の実績 is never 前年度の実績", () => {
+    const g = grid("成果", [
+      ["成果指標", "アウトカム指標の実績", "今年度の実績", "アウトカム指数の達成状況"],
+      ["【1-1】区民の割合", "区民の割合 55.9%", "55.9%", "A"],
+    ]);
+    const l = recognizeSheet(g, P);
+    expect(l.role).toBe("outcome");
+    expect(letters(l)).toMatchObject({ indicatorActual: "B", individualStatus: "D" });
+    expect(l.fields.individualStatus).toMatchObject({ how: "similar", alias: "アウトカム指標の達成状況" });
+    expect(l.columns.previous).toBeUndefined();
+    expect(l.notFound).toContain("previous");
+  });
+});
