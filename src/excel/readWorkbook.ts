@@ -265,6 +265,8 @@ export async function readWorkbook(
   // Too large: the values in row chunks, the first with everything else.
   const reads: SheetRead[] = sheets.map((_, i) => blank(i));
   let merged: Excel.RangeAreas[][] | null = null;
+  // Set when the first chunk with everything else was refused: everything else is read alone, then the chunks.
+  let commonAlone = false;
   let budget = Math.max(1, options.chunkCells ?? FIRST_CHUNK_CELLS);
   let totalBytes = 0;
   // Next unread row of each sheet; each sync takes rows, sheet after sheet, up to the budget in cells.
@@ -272,7 +274,7 @@ export async function readWorkbook(
   for (;;) {
     const batch: { sheet: number; row: number; rows: number }[] = [];
     let cells = 0;
-    for (let sheet = 0; sheet < reads.length && cells < budget; sheet++) {
+    for (let sheet = 0; sheet < reads.length && cells < budget && !(commonAlone && !merged); sheet++) {
       const { rowCount, columnCount } = reads[sheet].used;
       if (next[sheet] >= rowCount) continue;
       const rows = Math.min(
@@ -299,8 +301,12 @@ export async function readWorkbook(
     try {
       await sync();
     } catch (error) {
-      const single = batch.length <= 1 && (batch[0]?.rows ?? 1) === 1;
-      if (single || !(isPayloadError(error) || isGeneralException(error))) throw error;
+      if (!(isPayloadError(error) || isGeneralException(error))) throw error;
+      if (!merged && !commonAlone && batch.length > 0) {
+        commonAlone = true;
+        continue;
+      }
+      if (batch.length === 0 || (batch.length === 1 && batch[0].rows === 1)) throw error;
       // Still too large: try the same rows in smaller syncs.
       budget = Math.max(1, Math.floor(cells / 2));
       continue;

@@ -5,17 +5,24 @@ import { MockExcelHost } from "../host/mockExcel";
 import { bookFromJson } from "../host/mockBook";
 import { bookJsonFromWorkbook, mergesInReadingOrder } from "../host/fromXlsx";
 import { SAMPLE } from "../helpers/seed";
+import { addMergedScratchSheet, addPersonsExcelMarks } from "../host/hazards";
 
-async function sample(): Promise<ExcelJS.Workbook> {
+async function sample(hazards: boolean): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
+  if (hazards) addMergedScratchSheet(wb);
   return wb;
 }
 
-describe("readWorkbook (Office adapter) on the sample workbook", () => {
+describe.each([
+  { fixture: "as saved", hazards: false },
+  { fixture: "with a person's two-area rule, 600 merged areas and a threaded comment", hazards: true },
+])("readWorkbook (Office adapter) on the sample workbook $fixture", ({ hazards }) => {
   test("reads the same grids as the .xlsx adapter, in two syncs", async () => {
-    const wb = await sample();
-    const host = new MockExcelHost(bookFromJson(bookJsonFromWorkbook(wb)));
+    const wb = await sample(hazards);
+    const book = bookFromJson(bookJsonFromWorkbook(wb));
+    if (hazards) addPersonsExcelMarks(book, { sheet: "1 具体的取組", cell: "B5" });
+    const host = new MockExcelHost(book);
     const snapshot = await readWorkbook(host.context());
     expect(mergesInReadingOrder(snapshot.grids)).toEqual(mergesInReadingOrder(readGrids(wb)));
     expect(snapshot.syncs).toBe(2);
