@@ -10,6 +10,7 @@ import {
 import { META_SHEET } from "../core/recognize";
 import { jsonBytes, WriteBatcher } from "./payload";
 import { coveredCells, subtract, type Rect } from "./rects";
+import { areasOf, mergeTiles } from "./mergeTiles";
 import { readWorkbook, type WorkbookSnapshot } from "./readWorkbook";
 
 export interface ApplyOptions {
@@ -111,8 +112,8 @@ function restorePlan(plan: WritePlan, before: Before): WritePlan {
   const bySheetRange = new Map<string, WritePlan["formats"][number]>();
   for (const r of before.rules)
     // A rule may cover several areas (rows were copied or moved): it is put back on each.
-    for (const part of r.range.split(",")) {
-      const range = bareAddress(part.trim());
+    for (const area of areasOf(r.range)) {
+      const range = a1Range(area.top, area.left, area.bottom, area.right);
       const key = `${r.sheet}\u0000${range}`;
       const entry = bySheetRange.get(key) ?? { sheet: r.sheet, range, rules: [] };
       // The code only names the rule; colors and formula are what Excel keeps.
@@ -333,6 +334,29 @@ export async function applyPlan(
           collection.items.map((c) => ({ sheet: name, where: c.getLocation().load("address") }))
         )
     : [];
+  // Merged areas where summary values go into a template: the read saw only those meeting its cells' used range.
+  const summaryMerges = plan.summaries
+    .filter((s) => !s.create && exists.has(s.sheet))
+    .flatMap((s) =>
+      s.blocks
+        .filter((block) => block.values.length > 0)
+        .flatMap((block) => {
+          const origin = parseA1(block.anchor);
+          const width = Math.max(1, ...block.values.map((row) => row.length));
+          return mergeTiles({
+            rowIndex: origin.row,
+            columnIndex: origin.col,
+            rowCount: block.values.length,
+            columnCount: width,
+          }).map((t) => ({
+            sheet: s.sheet,
+            areas: sheet(s.sheet)
+              .getRangeByIndexes(t.row, t.col, t.rows, t.cols)
+              .getMergedAreasOrNullObject()
+              .load("address"),
+          }));
+        })
+    );
   // What Hyoka's summary cells and sheets hold now, to put back if the write fails.
   const writtenNow = previousSummaries.written
     .filter((w) => exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
@@ -427,8 +451,12 @@ export async function applyPlan(
       values: c.range.values,
     })),
   };
-  const mergesOn = (name: string): MergedArea[] =>
-    read.grids.find((g) => g.name === name)?.merges ?? [];
+  const mergesOn = (name: string): MergedArea[] => [
+    ...(read.grids.find((g) => g.name === name)?.merges ?? []),
+    ...summaryMerges
+      .filter((m) => m.sheet === name && !m.areas.isNullObject)
+      .flatMap((m) => areasOf(m.areas.address)),
+  ];
   const batch = new WriteBatcher(context, options.requestBudget);
   const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
   const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };

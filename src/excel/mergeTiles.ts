@@ -5,6 +5,8 @@
  * so of the areas meeting a tile of R rows × K columns, those inside it number at most R·K/2 and those crossing its
  * edges at most 2K + 2R; R·K + 2K + 2R ≤ 1024 keeps the total at 512 or fewer.
  */
+import { rangeBounds, type MergedArea } from "../core/grid";
+
 export const MERGED_AREAS_LIMIT = 512;
 
 export interface Dims {
@@ -44,4 +46,21 @@ export function mergeTiles(d: Dims): Tile[] {
 /** The most merged areas a tile of this size can meet (the bound the tiles are sized by). */
 export function mergedAreasBound(tile: Pick<Tile, "rows" | "cols">): number {
   return Math.floor((tile.rows * tile.cols + 2 * tile.cols + 2 * tile.rows) / 2);
+}
+
+/** The rectangles of a RangeAreas address ("'Sheet, 1'!A1:B2, 'Sheet, 1'!D4:E4"): commas inside quotes are the name's. */
+export function areasOf(address: string | undefined): MergedArea[] {
+  if (!address) return [];
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === "," && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts.map((part) => rangeBounds(part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").trim()));
 }

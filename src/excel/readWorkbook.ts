@@ -1,6 +1,6 @@
 import { displayText } from "../core/display";
-import { rangeBounds, trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
-import { mergeTiles, type Dims } from "./mergeTiles";
+import { trimGrid, type MergedArea, type SheetGrid } from "../core/grid";
+import { areasOf, mergeTiles, type Dims } from "./mergeTiles";
 import { isGeneralException, isPayloadError, jsonBytes, PAYLOAD_BUDGET_BYTES } from "./payload";
 
 export interface SheetInfo {
@@ -63,14 +63,6 @@ const SHEET_WALK = 64;
 const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
 
 type Cell = string | number | boolean | null;
-
-function mergesOf(address: string | undefined): MergedArea[] {
-  if (!address) return [];
-  return address.split(",").map((part) => {
-    const ref = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
-    return rangeBounds(ref.trim());
-  });
-}
 
 interface SheetRead {
   info: SheetInfo;
@@ -224,7 +216,7 @@ export async function readWorkbook(
     const seen = new Map<string, MergedArea>();
     for (const t of tiles)
       if (!t.isNullObject)
-        for (const m of mergesOf(t.address)) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+        for (const m of areasOf(t.address)) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
     return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
   };
   const blank = (i: number): SheetRead => ({
