@@ -34,7 +34,11 @@ export type ApplyOutcome =
        * Cells or ranges Hyoka left alone: a person's own note or dropdown; a threaded comment where a note would go;
        * a summary value that fell on a cell hidden under a template's merged area.
        */
-      skipped: { sheet: string; cell: string; what: "note" | "validation" | "comment" | "merged" }[];
+      skipped: {
+        sheet: string;
+        cell: string;
+        what: "note" | "validation" | "comment" | "merged";
+      }[];
       notesSkipped: boolean;
       added: {
         formatRules: number;
@@ -288,7 +292,9 @@ export async function applyPlan(
       .map((v) => [
         `${v.sheet}!${v.range}`,
         subtract(rangeBounds(v.range), recorded(v.sheet)).map((r) => {
-          const dv = sheet(v.sheet).getRange(a1Range(r.top, r.left, r.bottom, r.right)).dataValidation;
+          const dv = sheet(v.sheet).getRange(
+            a1Range(r.top, r.left, r.bottom, r.right)
+          ).dataValidation;
           dv.load("type");
           return dv;
         }),
@@ -384,7 +390,9 @@ export async function applyPlan(
     dv.type !== "None" && dv.errorAlert?.title === VALIDATION_TITLE;
   // Dropdowns Hyoka added on an earlier run: removed now, and put back if the write fails.
   const hyokaDvs = dvTargets.filter((v) => v.previous && isHyokaDv(v.dv));
-  const commented = new Set(commentPlaces.map((c) => `${c.sheet}\u0000${bareAddress(c.where.address)}`));
+  const commented = new Set(
+    commentPlaces.map((c) => `${c.sheet}\u0000${bareAddress(c.where.address)}`)
+  );
   /**
    * Whether a planned dropdown range may be written: nothing there, Hyoka's own, or Hyoka's own from before plus
    * cells with no dropdown at all (the sheet grew). Anything else holds a person's dropdown, left alone.
@@ -579,12 +587,14 @@ export async function applyPlan(
             origin.col + slice.rows[0].length - 1
           );
           const top = origin.row + slice.offset;
-          const hidden = s.create ? new Set<string>() : coveredCells(mergesOn(s.sheet), {
-            top,
-            left: origin.col,
-            bottom: top + slice.rows.length - 1,
-            right: origin.col + slice.rows[0].length - 1,
-          });
+          const hidden = s.create
+            ? new Set<string>()
+            : coveredCells(mergesOn(s.sheet), {
+                top,
+                left: origin.col,
+                bottom: top + slice.rows.length - 1,
+                right: origin.col + slice.rows[0].length - 1,
+              });
           if (hidden.size > 0) {
             // A template's merged cells: only each merged area's top-left cell takes a value.
             for (const run of visibleRuns(slice.rows, top, origin.col, hidden, (cell) =>

@@ -62,5 +62,12 @@ export function areasOf(address: string | undefined): MergedArea[] {
     }
   }
   parts.push(address.slice(start));
-  return parts.map((part) => rangeBounds(part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "").trim()));
+  return parts.map((part) =>
+    rangeBounds(
+      part
+        .slice(part.lastIndexOf("!") + 1)
+        .replace(/\$/g, "")
+        .trim()
+    )
+  );
 }

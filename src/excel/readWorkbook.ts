@@ -209,14 +209,18 @@ export async function readWorkbook(
       cfs.load("items/type");
       conditionalFormats.set(info.name, cfs);
       return mergeTiles(used).map((t) =>
-        ws.getRangeByIndexes(t.row, t.col, t.rows, t.cols).getMergedAreasOrNullObject().load("address")
+        ws
+          .getRangeByIndexes(t.row, t.col, t.rows, t.cols)
+          .getMergedAreasOrNullObject()
+          .load("address")
       );
     });
   const mergesFrom = (tiles: Excel.RangeAreas[]) => {
     const seen = new Map<string, MergedArea>();
     for (const t of tiles)
       if (!t.isNullObject)
-        for (const m of areasOf(t.address)) seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+        for (const m of areasOf(t.address))
+          seen.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
     return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
   };
   const blank = (i: number): SheetRead => ({
@@ -266,7 +270,11 @@ export async function readWorkbook(
   for (;;) {
     const batch: { sheet: number; row: number; rows: number }[] = [];
     let cells = 0;
-    for (let sheet = 0; sheet < reads.length && cells < budget && !(commonAlone && !merged); sheet++) {
+    for (
+      let sheet = 0;
+      sheet < reads.length && cells < budget && !(commonAlone && !merged);
+      sheet++
+    ) {
       const { rowCount, columnCount } = reads[sheet].used;
       if (next[sheet] >= rowCount) continue;
       const rows = Math.min(

@@ -33,7 +33,8 @@ export function subtract(rect: Rect, others: Rect[]): Rect[] {
 export function coveredCells(merges: Rect[], rect: Rect): Set<string> {
   const out = new Set<string>();
   for (const m of merges) {
-    if (m.bottom < rect.top || m.top > rect.bottom || m.right < rect.left || m.left > rect.right) continue;
+    if (m.bottom < rect.top || m.top > rect.bottom || m.right < rect.left || m.left > rect.right)
+      continue;
     for (let r = Math.max(m.top, rect.top); r <= Math.min(m.bottom, rect.bottom); r++)
       for (let c = Math.max(m.left, rect.left); c <= Math.min(m.right, rect.right); c++)
         if (r !== m.top || c !== m.left) out.add(`${r},${c}`);

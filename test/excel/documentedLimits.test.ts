@@ -13,7 +13,14 @@ import { defaultProfile, type Profile } from "../../src/core/profile";
 import { rangeBounds } from "../../src/core/grid";
 import { outcomeMessage } from "../../src/taskpane/outcomeMessage";
 import { MAX_SHEET_NAME, MockExcelHost, type HostOptions } from "../host/mockExcel";
-import { bookFromJson, bookState, cloneBook, emptySheet, type BookJson, type MockBook } from "../host/mockBook";
+import {
+  bookFromJson,
+  bookState,
+  cloneBook,
+  emptySheet,
+  type BookJson,
+  type MockBook,
+} from "../host/mockBook";
 import { bookJsonFromWorkbook } from "../host/fromXlsx";
 import { SAMPLE } from "../helpers/seed";
 
@@ -33,7 +40,11 @@ function host(options: HostOptions = {}, change?: (book: MockBook) => void): Moc
   return new MockExcelHost(book, options);
 }
 
-function press(h: MockExcelHost, action: Parameters<typeof runAction>[0], profile: Profile = defaultProfile) {
+function press(
+  h: MockExcelHost,
+  action: Parameters<typeof runAction>[0],
+  profile: Profile = defaultProfile
+) {
   return runAction(action, {
     profile,
     lang: "ja",
@@ -57,7 +68,9 @@ describe("1. conditional formats on several areas", () => {
     const original = bookState(cloneBook(h.book));
     const colored = await press(h, "color");
     expect(colored.outcome?.applied).toBe(true);
-    expect(h.sheet(INITIATIVES)!.rules.filter((r) => r.formula.includes("hyoka")).length).toBeGreaterThan(0);
+    expect(
+      h.sheet(INITIATIVES)!.rules.filter((r) => r.formula.includes("hyoka")).length
+    ).toBeGreaterThan(0);
     const cleared = await press(h, "clear");
     expect(cleared.outcome?.applied).toBe(true);
     expect(bookState(h.book)).toEqual(original);
@@ -80,8 +93,12 @@ describe("1. conditional formats on several areas", () => {
     };
     const failed = await press(h, "color");
     expect(failed.outcome).toMatchObject({ applied: false, reason: "failed", restored: true });
-    const back = h.sheet(INITIATIVES)!.rules.filter((r) => r.formula.includes("hyoka") && r.bounds.left === 6);
-    expect(new Set(back.map((r) => `${r.bounds.top}-${r.bounds.bottom}`))).toEqual(new Set(["4-6", "8-9"]));
+    const back = h
+      .sheet(INITIATIVES)!
+      .rules.filter((r) => r.formula.includes("hyoka") && r.bounds.left === 6);
+    expect(new Set(back.map((r) => `${r.bounds.top}-${r.bounds.bottom}`))).toEqual(
+      new Set(["4-6", "8-9"])
+    );
     expect(bookState(h.book)).not.toEqual(split); // put back as one rule per area, not as one rule on two areas
     h.beforeSync = null;
     h.sheet("6 具体的取組")!.protected = false;
@@ -99,7 +116,8 @@ describe("2. more than 512 merged areas on a sheet", () => {
       for (let r = 0; r < 1300; r++) {
         sheet.values.push([`行${r + 1}`, "", r, ""]);
         sheet.merges.push({ top: r, left: 0, bottom: r, right: 1 });
-        if (r % 2 === 0 && sheet.merges.length < 2000) sheet.merges.push({ top: r, left: 2, bottom: r, right: 3 });
+        if (r % 2 === 0 && sheet.merges.length < 2000)
+          sheet.merges.push({ top: r, left: 2, bottom: r, right: 3 });
       }
       b.sheets.push(sheet);
     });
@@ -109,7 +127,9 @@ describe("2. more than 512 merged areas on a sheet", () => {
     expect(snapshot.syncs).toBe(2);
     const grid = snapshot.grids.find((g) => g.name === "結合の多いシート")!;
     const key = (m: { top: number; left: number }) => m.top * 100 + m.left;
-    expect(grid.merges.map(key).sort((a, b) => a - b)).toEqual(merges.map(key).sort((a, b) => a - b));
+    expect(grid.merges.map(key).sort((a, b) => a - b)).toEqual(
+      merges.map(key).sort((a, b) => a - b)
+    );
   });
 
   test.each([
@@ -118,17 +138,20 @@ describe("2. more than 512 merged areas on a sheet", () => {
     [30_000, 12],
     [5, 300],
     [2, 16_384],
-  ])("tiles of a %i × %i used range cover it exactly, each bounded by 512 merged areas", (rows, cols) => {
-    const tiles = mergeTiles({ rowIndex: 3, columnIndex: 2, rowCount: rows, columnCount: cols });
-    expect(tiles.reduce((n, t) => n + t.rows * t.cols, 0)).toBe(rows * cols);
-    for (const t of tiles) {
-      expect(mergedAreasBound(t)).toBeLessThanOrEqual(MERGED_AREAS_LIMIT);
-      expect(t.row).toBeGreaterThanOrEqual(3);
-      expect(t.row + t.rows).toBeLessThanOrEqual(3 + rows);
-      expect(t.col + t.cols).toBeLessThanOrEqual(2 + cols);
+  ])(
+    "tiles of a %i × %i used range cover it exactly, each bounded by 512 merged areas",
+    (rows, cols) => {
+      const tiles = mergeTiles({ rowIndex: 3, columnIndex: 2, rowCount: rows, columnCount: cols });
+      expect(tiles.reduce((n, t) => n + t.rows * t.cols, 0)).toBe(rows * cols);
+      for (const t of tiles) {
+        expect(mergedAreasBound(t)).toBeLessThanOrEqual(MERGED_AREAS_LIMIT);
+        expect(t.row).toBeGreaterThanOrEqual(3);
+        expect(t.row + t.rows).toBeLessThanOrEqual(3 + rows);
+        expect(t.col + t.cols).toBeLessThanOrEqual(2 + cols);
+      }
+      expect(mergeTiles({ rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 })).toEqual([]);
     }
-    expect(mergeTiles({ rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 })).toEqual([]);
-  });
+  );
 });
 
 describe("3. a status column that grew after 色分け", () => {
@@ -172,7 +195,9 @@ describe("4. an oversized read that Excel on the web fails as GeneralException",
     const h = host({ payloadLimit: 20_000, oversizedAs: "generalException" });
     // Big enough that a bare GeneralException is taken for its size (over 8,000 cells).
     const wide = emptySheet("大きい表");
-    wide.values = Array.from({ length: 900 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * 10 + c));
+    wide.values = Array.from({ length: 900 }, (_, r) =>
+      Array.from({ length: 10 }, (_, c) => r * 10 + c)
+    );
     h.book.sheets.push(wide);
     const chunked = await readWorkbook(h.context(), { chunkCells: 200 });
     expect(chunked.grids.slice(0, whole.grids.length)).toEqual(whole.grids);
@@ -184,7 +209,9 @@ describe("4. an oversized read that Excel on the web fails as GeneralException",
     const cells = 30_000; // reckoned at 180 bytes a cell: over the 4 MB budget
     const h = host({}, (b) => {
       const big = emptySheet("大量");
-      big.values = Array.from({ length: cells / 10 }, (_, r) => Array.from({ length: 10 }, () => `r${r}`));
+      big.values = Array.from({ length: cells / 10 }, (_, r) =>
+        Array.from({ length: 10 }, () => `r${r}`)
+      );
       b.sheets.push(big);
     });
     const snapshot = await readWorkbook(h.context());
@@ -199,7 +226,10 @@ describe("4. an oversized read that Excel on the web fails as GeneralException",
   test("a small read failing with GeneralException is not mistaken for size: the error reaches the pane", async () => {
     const h = host();
     h.beforeSync = (n) => {
-      if (n === 2) throw Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" });
+      if (n === 2)
+        throw Object.assign(new Error("An internal error has occurred."), {
+          code: "GeneralException",
+        });
     };
     await expect(readWorkbook(h.context())).rejects.toMatchObject({ code: "GeneralException" });
   });
@@ -207,7 +237,9 @@ describe("4. an oversized read that Excel on the web fails as GeneralException",
 
 describe("5. threaded comments where notes would go", () => {
   test("the cell with a comment gets no note, everything else is written, and the pane says why", async () => {
-    const h = host({}, (b) => b.sheets.find((s) => s.name === INITIATIVES)!.comments.set("G9", "確認中です（課長）"));
+    const h = host({}, (b) =>
+      b.sheets.find((s) => s.name === INITIATIVES)!.comments.set("G9", "確認中です（課長）")
+    );
     const result = await press(h, "color");
     expect(result.outcome).toMatchObject({ applied: true });
     const sheet = h.sheet(INITIATIVES)!;
@@ -228,14 +260,20 @@ describe("5. threaded comments where notes would go", () => {
 
 describe("6. summary values into a template with merged cells", () => {
   test("only each merged area's top-left cell is written; a value that would fall under a merge is reported", async () => {
-    const h = host({}, (b) => b.sheets.find((s) => s.name === TALLY)!.merges.push(rangeBounds("C3:C4")));
+    const h = host({}, (b) =>
+      b.sheets.find((s) => s.name === TALLY)!.merges.push(rangeBounds("C3:C4"))
+    );
     const result = await press(h, "summary");
     expect(result.outcome?.applied).toBe(true);
     expect(h.coveredWrites).toEqual([]);
     const tally = h.sheet(TALLY)!.values;
     expect(tally[2].slice(0, 4)).toEqual(["経営課題1", expect.any(String), 5, 1]);
     expect(tally[3][3]).toBe(4); // 経営課題6's 未達成, beside the hidden cell
-    expect(result.outcome?.applied && result.outcome.skipped).toContainEqual({ sheet: TALLY, cell: "C4", what: "merged" });
+    expect(result.outcome?.applied && result.outcome.skipped).toContainEqual({
+      sheet: TALLY,
+      cell: "C4",
+      what: "merged",
+    });
     expect(outcomeMessage(result, "ja")!.body).toContain("結合セル");
   });
 });
@@ -243,7 +281,10 @@ describe("6. summary values into a template with merged cells", () => {
 describe("7. smaller limits", () => {
   test("a created sheet's name stays within 31 characters when the plain and first marked names are taken", async () => {
     const long = "自己評価における業績目標の達成状況の集計表（区政運営方針）"; // 29 characters
-    const profile: Profile = { ...defaultProfile, summary: { ...defaultProfile.summary, tallySheetName: long } };
+    const profile: Profile = {
+      ...defaultProfile,
+      summary: { ...defaultProfile.summary, tallySheetName: long },
+    };
     const h = host({}, (b) => {
       // No tally template to fill: Hyoka creates its tally sheet, and both names it would try first are taken.
       b.sheets = b.sheets.filter((s) => s.name !== TALLY);
@@ -258,7 +299,10 @@ describe("7. smaller limits", () => {
   });
 
   test("a finding on a hidden sheet is not selected, the sheet stays hidden, and the caller is told", async () => {
-    const h = host({}, (b) => (b.sheets.find((s) => s.name === INITIATIVES)!.visibility = "Hidden"));
+    const h = host(
+      {},
+      (b) => (b.sheets.find((s) => s.name === INITIATIVES)!.visibility = "Hidden")
+    );
     const run = h.run.bind(h) as Parameters<typeof selectCell>[0];
     expect(await selectCell(run, INITIATIVES, "G9")).toBe("hidden");
     expect([h.activeSheet, h.selection]).toEqual([null, null]);

@@ -16,7 +16,10 @@ async function sample(hazards: boolean): Promise<ExcelJS.Workbook> {
 
 describe.each([
   { fixture: "as saved", hazards: false },
-  { fixture: "with a person's two-area rule, 600 merged areas and a threaded comment", hazards: true },
+  {
+    fixture: "with a person's two-area rule, 600 merged areas and a threaded comment",
+    hazards: true,
+  },
 ])("readWorkbook (Office adapter) on the sample workbook $fixture", ({ hazards }) => {
   test("reads the same grids as the .xlsx adapter, in two syncs", async () => {
     const wb = await sample(hazards);

@@ -21,7 +21,10 @@ export function addMergedScratchSheet(wb: ExcelJS.Workbook): void {
 }
 
 /** What a person adds in Excel: a formula rule on C1:C5 and C10:C12 of the scratch sheet, and a threaded comment. */
-export function addPersonsExcelMarks(book: MockBook, comment: { sheet: string; cell: string }): void {
+export function addPersonsExcelMarks(
+  book: MockBook,
+  comment: { sheet: string; cell: string }
+): void {
   const scratch = book.sheets.find((s) => s.name === SCRATCH_SHEET)!;
   scratch.rules.push({
     id: 42,
@@ -32,5 +35,7 @@ export function addPersonsExcelMarks(book: MockBook, comment: { sheet: string; c
     fill: "#FFFF00",
     font: "#000000",
   });
-  book.sheets.find((s) => s.name === comment.sheet)!.comments.set(comment.cell, "ここは要確認（山田）");
+  book.sheets
+    .find((s) => s.name === comment.sheet)!
+    .comments.set(comment.cell, "ここは要確認（山田）");
 }

@@ -43,7 +43,10 @@ describe("the Excel stand-in, as the Office.js reference documents Excel", () =>
     });
     const h = new MockExcelHost(b);
     const context = h.context();
-    const cfs = context.workbook.worksheets.getItem("Sheet1").getRange().conditionalFormats.load("items/type");
+    const cfs = context.workbook.worksheets
+      .getItem("Sheet1")
+      .getRange()
+      .conditionalFormats.load("items/type");
     await context.sync();
     const item = cfs.items[0];
     const orNull = item.getRangeOrNullObject();
@@ -62,7 +65,12 @@ describe("the Excel stand-in, as the Office.js reference documents Excel", () =>
     // than 512, then this method will fail to return the result."
     expect(MAX_MERGED_AREAS).toBe(512);
     const b = book();
-    b.sheets[0].merges = Array.from({ length: 600 }, (_, r) => ({ top: r, left: 0, bottom: r, right: 1 }));
+    b.sheets[0].merges = Array.from({ length: 600 }, (_, r) => ({
+      top: r,
+      left: 0,
+      bottom: r,
+      right: 1,
+    }));
     const h = new MockExcelHost(b);
     const context = h.context();
     const ws = context.workbook.worksheets.getItem("Sheet1");
@@ -96,7 +104,10 @@ describe("the Excel stand-in, as the Office.js reference documents Excel", () =>
     expect(grown.type).toBe("MixedCriteria");
     expect(differing.type).toBe("MixedCriteria"); // C6 has none
     b.sheets[0].validations.set("5,2", list);
-    const full = context.workbook.worksheets.getItem("Sheet1").getRange("C1:C7").dataValidation.load("type");
+    const full = context.workbook.worksheets
+      .getItem("Sheet1")
+      .getRange("C1:C7")
+      .dataValidation.load("type");
     await context.sync();
     expect(differingAll.type).toBe("MixedCriteria");
     expect(full.type).toBe("Inconsistent");
@@ -121,9 +132,11 @@ describe("the Excel stand-in, as the Office.js reference documents Excel", () =>
     ws.notes.add(ws.getRange("C3"), "[Hyoka] note");
     await failure(context.sync());
     expect(b.sheets[0].notes.size).toBe(0);
-    expect(() => new MockExcelHost(book(), { apiVersion: 9 }).context().workbook.worksheets.getItem("Sheet1").comments).toThrow(
-      /ExcelApi 1.10/
-    );
+    expect(
+      () =>
+        new MockExcelHost(book(), { apiVersion: 9 }).context().workbook.worksheets.getItem("Sheet1")
+          .comments
+    ).toThrow(/ExcelApi 1.10/);
   });
 
   test("an oversized request or response on the web fails, as the payload codes or as a bare GeneralException", async () => {
@@ -140,7 +153,11 @@ describe("the Excel stand-in, as the Office.js reference documents Excel", () =>
       const context = h.context();
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:C700").load("values");
       expect((await failure(context.sync())).code).toBe(code);
-      context.workbook.worksheets.getItem("Sheet1").getRange("A1:C3").values = [["x".repeat(3_000), "", ""], ["", "", ""], ["", "", ""]];
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:C3").values = [
+        ["x".repeat(3_000), "", ""],
+        ["", "", ""],
+        ["", "", ""],
+      ];
       expect((await failure(context.sync())).code).toBe(
         oversizedAs === "generalException" ? "GeneralException" : "RequestPayloadSizeLimitExceeded"
       );
