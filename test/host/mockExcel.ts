@@ -104,6 +104,11 @@ export interface HostOptions {
    * delay-in-cell-edit article, "InvalidOperationInCellEditMode" in the error-code table; Hyoka must know both.
    */
   cellEditError?: "InvalidOperation" | "InvalidOperationInCellEditMode";
+  /**
+   * What a method called on a null worksheet (past the last sheet) does: give another null object, or fail the
+   * batch. The reference does not say; Hyoka's read must work either way.
+   */
+  pastLastSheet?: "nullObject" | "refused";
 }
 
 /** The host: a book, and the Office and Excel globals an add-in talks to. */
@@ -124,6 +129,7 @@ export class MockExcelHost {
   readonly displayLanguage: string;
   readonly oversizedAs: "payloadCodes" | "generalException";
   readonly cellEditError: string;
+  readonly pastLastSheet: "nullObject" | "refused";
 
   constructor(
     public book: MockBook,
@@ -134,6 +140,7 @@ export class MockExcelHost {
     this.displayLanguage = options.displayLanguage ?? "ja-JP";
     this.oversizedAs = options.oversizedAs ?? "payloadCodes";
     this.cellEditError = options.cellEditError ?? "InvalidOperation";
+    this.pastLastSheet = options.pastLastSheet ?? "nullObject";
   }
 
   sheet(name: string): MockSheet | undefined {
@@ -366,17 +373,26 @@ class MockContext {
       visibility: s?.visibility ?? "Visible",
       protection: { protected: s?.protected ?? false },
     });
+    const isNull = name === null;
     if (name === null) {
       ws.isNullObject = true;
       name = "";
     }
     const sheetName = name;
+    const onNull = () => {
+      if (isNull && this.host.pastLastSheet === "refused")
+        this.enqueue(16, () => {
+          throw new OfficeError("InvalidArgument", "The worksheet does not exist.");
+        });
+    };
     // The next sheet as the book is now; after the last one, and after a null object, the null object.
     ws.getNextOrNullObject = () => {
+      onNull();
       const i = this.host.book.sheets.findIndex((x) => x.name === sheetName);
       return this.worksheet(i >= 0 && i + 1 < this.host.book.sheets.length ? this.host.book.sheets[i + 1].name : null);
     };
     ws.getUsedRangeOrNullObject = () => {
+      onNull();
       const sheet = this.host.sheet(sheetName);
       const bounds = sheet ? usedBounds(sheet) : null;
       const used = this.range(sheetName, bounds ?? { top: 0, left: 0, bottom: 0, right: 0 });
