@@ -27,9 +27,11 @@ export interface OfficeFigures {
 export async function measureOffice(wb: ExcelJS.Workbook, payloadLimit: number): Promise<OfficeFigures> {
   const host = new MockExcelHost(bookFromJson(bookJsonFromWorkbook(wb)), { payloadLimit });
   const context = host.context();
-  const snapshot = await readWorkbook(context);
+  // As the pane does: desktop Excel is told it has no payload limit, so its read is never sized down.
+  const unlimitedPayload = !Number.isFinite(payloadLimit);
+  const snapshot = await readWorkbook(context, { unlimitedPayload });
   // A second press on the same workbook, as after 検証: it knows from the first whether the workbook is large.
-  const next = await readWorkbook(host.context(), { large: snapshot.large });
+  const next = await readWorkbook(host.context(), { large: snapshot.large, unlimitedPayload });
   const result = checkWorkbook(snapshot.grids, defaultProfile);
   const plan = buildWritePlan(result, defaultProfile, "ja");
   const outcome = await applyPlan(context, plan, snapshot, {

@@ -203,10 +203,15 @@ function freeBelowHeader(grid: SheetGrid, layout: SheetLayout): boolean {
   return true;
 }
 
+/** Excel's limit: a worksheet name "must be fewer than 32 characters". */
+const SHEET_NAME_MAX = 31;
+
 function uniqueSheetName(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
+  const title = base.slice(0, SHEET_NAME_MAX);
+  if (!taken.has(title)) return title;
   for (let i = 1; ; i++) {
-    const name = `${base.slice(0, 24)}（Hyoka${i > 1 ? i : ""}）`;
+    const suffix = `（Hyoka${i > 1 ? i : ""}）`;
+    const name = `${title.slice(0, SHEET_NAME_MAX - suffix.length)}${suffix}`;
     if (!taken.has(name)) return name;
   }
 }

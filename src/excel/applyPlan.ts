@@ -1,4 +1,4 @@
-import { parseA1, a1Range } from "../core/grid";
+import { parseA1, a1Range, rangeBounds, type MergedArea } from "../core/grid";
 import type { HyokaMeta } from "../core/meta";
 import {
   FORMULA_MARK,
@@ -9,11 +9,18 @@ import {
 } from "../core/plan";
 import { META_SHEET } from "../core/recognize";
 import { jsonBytes, WriteBatcher } from "./payload";
+import { coveredCells, subtract, type Rect } from "./rects";
+import { areasOf, mergeTiles } from "./mergeTiles";
 import { readWorkbook, type WorkbookSnapshot } from "./readWorkbook";
 
 export interface ApplyOptions {
   /** Notes need ExcelApi 1.18; without it Hyoka's findings stay in the task pane only. */
   notes: boolean;
+  /**
+   * Look for threaded comments (Worksheet.comments, ExcelApi 1.10) where notes go: a cell holds a note or a threaded
+   * comment, not both, and Excel refuses the note. Read with the workbook when the snapshot was (ReadOptions.comments).
+   */
+  comments?: boolean;
   /** Bytes per write request: under 5 MB on Excel on the web (the default); desktop Excel has no limit. */
   requestBudget?: number;
   /** Putting back what was there after a failed write: protected sheets are left alone, and no second rollback. */
@@ -23,8 +30,15 @@ export interface ApplyOptions {
 export type ApplyOutcome =
   | {
       applied: true;
-      /** Cells or ranges where a person's own note or dropdown is: Hyoka left them alone. */
-      skipped: { sheet: string; cell: string; what: "note" | "validation" }[];
+      /**
+       * Cells or ranges Hyoka left alone: a person's own note or dropdown; a threaded comment where a note would go;
+       * a summary value that fell on a cell hidden under a template's merged area.
+       */
+      skipped: {
+        sheet: string;
+        cell: string;
+        what: "note" | "validation" | "comment" | "merged";
+      }[];
       notesSkipped: boolean;
       added: {
         formatRules: number;
@@ -100,19 +114,21 @@ function bareAddress(address: string): string {
 function restorePlan(plan: WritePlan, before: Before): WritePlan {
   const everything = union(plan.previous, plan.meta);
   const bySheetRange = new Map<string, WritePlan["formats"][number]>();
-  for (const r of before.rules) {
-    const range = bareAddress(r.range);
-    const key = `${r.sheet}\u0000${range}`;
-    const entry = bySheetRange.get(key) ?? { sheet: r.sheet, range, rules: [] };
-    // The code only names the rule; colors and formula are what Excel keeps.
-    entry.rules.push({
-      code: "A",
-      formula: r.formula.replace(/^=/, ""),
-      fill: r.fill,
-      font: r.font,
-    });
-    bySheetRange.set(key, entry);
-  }
+  for (const r of before.rules)
+    // A rule may cover several areas (rows were copied or moved): it is put back on each.
+    for (const area of areasOf(r.range)) {
+      const range = a1Range(area.top, area.left, area.bottom, area.right);
+      const key = `${r.sheet}\u0000${range}`;
+      const entry = bySheetRange.get(key) ?? { sheet: r.sheet, range, rules: [] };
+      // The code only names the rule; colors and formula are what Excel keeps.
+      entry.rules.push({
+        code: "A",
+        formula: r.formula.replace(/^=/, ""),
+        fill: r.fill,
+        font: r.font,
+      });
+      bySheetRange.set(key, entry);
+    }
   const text = (values: unknown[][]) =>
     values.map((row) => row.map((v) => (typeof v === "number" ? v : String(v ?? ""))));
   return {
@@ -148,6 +164,43 @@ function restorePlan(plan: WritePlan, before: Before): WritePlan {
     ],
     meta: metaIsEmpty(plan.previous) ? null : plan.previous,
   };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/**
+ * The runs of a block's cells that are not hidden under a merged area, each as one row to write; `onLost` hears of
+ * each hidden cell that would have taken a value.
+ */
+function visibleRuns(
+  rows: (string | number)[][],
+  top: number,
+  left: number,
+  hidden: Set<string>,
+  onLost: (cell: string) => void
+): { address: string; values: (string | number)[] }[] {
+  const runs: { address: string; values: (string | number)[] }[] = [];
+  rows.forEach((row, r) => {
+    let start = -1;
+    const flush = (end: number) => {
+      if (start >= 0)
+        runs.push({
+          address: a1Range(top + r, left + start, top + r, left + end - 1),
+          values: row.slice(start, end),
+        });
+      start = -1;
+    };
+    row.forEach((value, c) => {
+      if (hidden.has(`${top + r},${left + c}`)) {
+        flush(c);
+        if (value !== "") onLost(a1Range(top + r, left + c, top + r, left + c));
+      } else if (start < 0) start = c;
+    });
+    flush(row.length);
+  });
+  return runs;
 }
 
 /** The most a slice of summary values weighs in a request. */
@@ -186,7 +239,9 @@ export async function applyPlan(
   snapshot?: WorkbookSnapshot,
   options: ApplyOptions = { notes: true }
 ): Promise<ApplyOutcome> {
-  const read = snapshot ?? (await readWorkbook(context, { notes: options.notes }));
+  const lookForComments = Boolean(plan.replace.marks && options.notes && options.comments);
+  const read =
+    snapshot ?? (await readWorkbook(context, { notes: options.notes, comments: lookForComments }));
   let syncs = snapshot ? 0 : read.syncs;
   const exists = new Set(read.sheets.map((s) => s.name));
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
@@ -201,7 +256,7 @@ export async function applyPlan(
     sheet: string;
     item: Excel.ConditionalFormat;
     rule: Excel.ConditionalFormatRule;
-    range: Excel.Range;
+    range: Excel.RangeAreas;
     fill: Excel.ConditionalRangeFill;
     font: Excel.ConditionalRangeFont;
   }[] = [];
@@ -211,7 +266,8 @@ export async function applyPlan(
         if (item.type === "Custom") {
           // Formula to tell Hyoka's own; range and colors to put them back if the write fails.
           const rule = item.custom.rule.load("formula");
-          const range = item.getRange().load("address");
+          // getRange() throws for a rule on several areas, which a person's rule can be: getRanges() never does.
+          const range = item.getRanges().load("address");
           const fill = item.custom.format.fill.load("color");
           const font = item.custom.format.font.load("color");
           customRules.push({ sheet: name, item, rule, range, fill, font });
@@ -226,6 +282,24 @@ export async function applyPlan(
       dv.load("type,errorAlert,rule");
       return { ...v, dv };
     });
+  // A planned range that reaches past what Hyoka validated before (the sheet grew) reads as partly validated
+  // (MixedCriteria): its cells outside Hyoka's recorded ranges tell whether a person's dropdown is there.
+  const recorded = (name: string) =>
+    previousValidated.filter((v) => v.sheet === name).map((v) => rangeBounds(v.range));
+  const beyondRecord = new Map(
+    plan.validations
+      .filter((v) => exists.has(v.sheet) && recorded(v.sheet).length > 0)
+      .map((v) => [
+        `${v.sheet}!${v.range}`,
+        subtract(rangeBounds(v.range), recorded(v.sheet)).map((r) => {
+          const dv = sheet(v.sheet).getRange(
+            a1Range(r.top, r.left, r.bottom, r.right)
+          ).dataValidation;
+          dv.load("type");
+          return dv;
+        }),
+      ])
+  );
   const plannedNotes: { sheet: string; cell: string; text: string; existing: Excel.Note | null }[] =
     [];
   const hyokaNotes: { sheet: string; note: Excel.Note; where: Excel.Range | null }[] = [];
@@ -248,6 +322,47 @@ export async function applyPlan(
       plannedNotes.push({ ...n, existing });
     }
   }
+  // Threaded comments where notes are planned: their cells get no note (Excel would refuse it).
+  const noteSheets = new Set(plannedNotes.map((n) => n.sheet));
+  let commentCollections = read.comments;
+  if (lookForComments && !commentCollections && noteSheets.size > 0) {
+    // A snapshot read without comments: their collections first (locations need the collection loaded).
+    commentCollections = new Map(
+      [...noteSheets].map((name) => [name, sheet(name).comments.load("items/content")])
+    );
+    syncs += 1;
+    await context.sync();
+  }
+  const commentPlaces = lookForComments
+    ? [...(commentCollections ?? new Map<string, Excel.CommentCollection>())]
+        .filter(([name]) => noteSheets.has(name))
+        .flatMap(([name, collection]) =>
+          collection.items.map((c) => ({ sheet: name, where: c.getLocation().load("address") }))
+        )
+    : [];
+  // Merged areas where summary values go into a template: the read saw only those meeting its cells' used range.
+  const summaryMerges = plan.summaries
+    .filter((s) => !s.create && exists.has(s.sheet))
+    .flatMap((s) =>
+      s.blocks
+        .filter((block) => block.values.length > 0)
+        .flatMap((block) => {
+          const origin = parseA1(block.anchor);
+          const width = Math.max(1, ...block.values.map((row) => row.length));
+          return mergeTiles({
+            rowIndex: origin.row,
+            columnIndex: origin.col,
+            rowCount: block.values.length,
+            columnCount: width,
+          }).map((t) => ({
+            sheet: s.sheet,
+            areas: sheet(s.sheet)
+              .getRangeByIndexes(t.row, t.col, t.rows, t.cols)
+              .getMergedAreasOrNullObject()
+              .load("address"),
+          }));
+        })
+    );
   // What Hyoka's summary cells and sheets hold now, to put back if the write fails.
   const writtenNow = previousSummaries.written
     .filter((w) => exists.has(w.sheet) && !previousSummaries.created.includes(w.sheet))
@@ -275,6 +390,23 @@ export async function applyPlan(
     dv.type !== "None" && dv.errorAlert?.title === VALIDATION_TITLE;
   // Dropdowns Hyoka added on an earlier run: removed now, and put back if the write fails.
   const hyokaDvs = dvTargets.filter((v) => v.previous && isHyokaDv(v.dv));
+  const commented = new Set(
+    commentPlaces.map((c) => `${c.sheet}\u0000${bareAddress(c.where.address)}`)
+  );
+  /**
+   * Whether a planned dropdown range may be written: nothing there, Hyoka's own, or Hyoka's own from before plus
+   * cells with no dropdown at all (the sheet grew). Anything else holds a person's dropdown, left alone.
+   */
+  const mayValidate = (v: { sheet: string; range: string }, dv: Excel.DataValidation) => {
+    if (dv.type === "None" || isHyokaDv(dv)) return true;
+    const beyond = beyondRecord.get(`${v.sheet}!${v.range}`);
+    if (!beyond || beyond.some((b) => b.type !== "None")) return false;
+    const planned = rangeBounds(v.range);
+    const overlapping = dvTargets.filter(
+      (p) => p.previous && p.sheet === v.sheet && overlaps(rangeBounds(p.range), planned)
+    );
+    return overlapping.length > 0 && overlapping.every((p) => isHyokaDv(p.dv));
+  };
 
   // Every sheet the plan changes, to refuse before anything is written.
   const touched = new Set<string>([
@@ -327,6 +459,12 @@ export async function applyPlan(
       values: c.range.values,
     })),
   };
+  const mergesOn = (name: string): MergedArea[] => [
+    ...(read.grids.find((g) => g.name === name)?.merges ?? []),
+    ...summaryMerges
+      .filter((m) => m.sheet === name && !m.areas.isNullObject)
+      .flatMap((m) => areasOf(m.areas.address)),
+  ];
   const batch = new WriteBatcher(context, options.requestBudget);
   const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
   const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };
@@ -394,7 +532,7 @@ export async function applyPlan(
     for (const v of open(plan.validations)) {
       const dv = planned.get(`${v.sheet}!${v.range}`);
       if (!dv) continue;
-      if (dv.type !== "None" && !isHyokaDv(dv)) {
+      if (!mayValidate(v, dv)) {
         skipped.push({ sheet: v.sheet, cell: v.range, what: "validation" });
         continue;
       }
@@ -416,6 +554,10 @@ export async function applyPlan(
         n.existing && !n.existing.isNullObject && !n.existing.content.startsWith(NOTE_PREFIX);
       if (own) {
         skipped.push({ sheet: n.sheet, cell: n.cell, what: "note" });
+        continue;
+      }
+      if (commented.has(`${n.sheet}\u0000${n.cell}`)) {
+        skipped.push({ sheet: n.sheet, cell: n.cell, what: "comment" });
         continue;
       }
       await batch.add(jsonBytes(n.text), () => {
@@ -444,6 +586,25 @@ export async function applyPlan(
             origin.row + slice.offset + slice.rows.length - 1,
             origin.col + slice.rows[0].length - 1
           );
+          const top = origin.row + slice.offset;
+          const hidden = s.create
+            ? new Set<string>()
+            : coveredCells(mergesOn(s.sheet), {
+                top,
+                left: origin.col,
+                bottom: top + slice.rows.length - 1,
+                right: origin.col + slice.rows[0].length - 1,
+              });
+          if (hidden.size > 0) {
+            // A template's merged cells: only each merged area's top-left cell takes a value.
+            for (const run of visibleRuns(slice.rows, top, origin.col, hidden, (cell) =>
+              skipped.push({ sheet: s.sheet, cell, what: "merged" })
+            ))
+              await batch.add(jsonBytes(run.values), () => {
+                sheet(s.sheet).getRange(run.address).values = [run.values];
+              });
+            continue;
+          }
           await batch.add(slice.bytes, () => {
             const range = sheet(s.sheet).getRange(address);
             range.values = slice.rows;

@@ -18,6 +18,13 @@ export function describeError(error: unknown): UserMessage {
       ja: "セルを編集中のため実行できませんでした。Enter か Esc で編集を終えてから、もう一度押してください。",
       en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
     };
+  // The delay-in-cell-edit article names InvalidOperation for a batch refused while a cell is edited; it is also
+  // Excel's word for other refusals, so the message names editing as the likely cause, not the only one.
+  if (code === "InvalidOperation")
+    return {
+      ja: "Excel がこの操作を受け付けませんでした（InvalidOperation）。セルを編集中のときは Enter か Esc で編集を終えてから、もう一度押してください。",
+      en: "Excel refused the operation (InvalidOperation). If you are editing a cell, press Enter or Esc to finish editing, then try again.",
+    };
   if (code === "AccessDenied" || /protect/i.test(String((error as Error)?.message ?? "")))
     return {
       ja: "シートまたはブックが保護されているため書き込めませんでした。保護を解除してから、もう一度押してください。",

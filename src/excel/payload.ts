@@ -8,6 +8,11 @@ export function isPayloadError(error: unknown): boolean {
   return typeof code === "string" && /PayloadSizeLimitExceeded/i.test(code);
 }
 
+/** Office's catch-all "internal error", which Excel on the web has given for oversized requests too. */
+export function isGeneralException(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "GeneralException";
+}
+
 /** Rough JSON size of a value as it travels in a request (UTF-8 bytes). */
 export function jsonBytes(value: unknown): number {
   const text = JSON.stringify(value) ?? "";

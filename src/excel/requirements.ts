@@ -9,6 +9,14 @@ export function supportsNotes(): boolean {
   );
 }
 
+/** Threaded comments (Worksheet.comments) need ExcelApi 1.10; Hyoka reads them to keep its notes off their cells. */
+export function supportsComments(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.10"))
+  );
+}
+
 export function supportsMinimum(): boolean {
   return (
     typeof Office !== "undefined" &&

@@ -26,6 +26,11 @@ export interface ActionOptions {
   lang: Lang;
   run: ExcelRunner;
   notes: boolean;
+  /**
+   * Threaded comments can be read (ExcelApi 1.10), so notes keep off their cells. Defaults to `notes`: an Excel
+   * with notes (ExcelApi 1.18) has comments too.
+   */
+  comments?: boolean;
   /** False on Excel on the web, which limits each request to 5 MB. */
   unlimitedPayload?: boolean;
   /**
@@ -48,9 +53,12 @@ function planFor(action: Action, plan: WritePlan): WritePlan {
 export async function runAction(action: Action, options: ActionOptions): Promise<ActionResult> {
   const { profile, lang, run } = options;
   return run({ delayForCellEdit: true }, async (context) => {
+    const comments = options.notes && (options.comments ?? true);
     const snapshot = await readWorkbook(context, {
       notes: options.notes && action !== "check",
+      comments: comments && action === "color",
       large: options.memory?.large,
+      unlimitedPayload: options.unlimitedPayload,
     });
     if (options.memory) options.memory.large = snapshot.large;
     const result = checkWorkbook(snapshot.grids, profile);
@@ -62,18 +70,30 @@ export async function runAction(action: Action, options: ActionOptions): Promise
         : planFor(action, buildWritePlan(result, profile, lang));
     const outcome = await applyPlan(context, plan, snapshot, {
       notes: options.notes,
+      comments,
       requestBudget: options.unlimitedPayload ? Number.POSITIVE_INFINITY : undefined,
     });
     return { action, report, outcome, syncs: snapshot.syncs + outcome.syncs };
   });
 }
 
-/** Shows a finding's cell: activates its sheet and selects the cell. */
-export async function selectCell(run: ExcelRunner, sheet: string, cell: string): Promise<void> {
-  await run({ delayForCellEdit: true }, async (context) => {
+/**
+ * Shows a finding's cell: activates its sheet and selects the cell. A hidden sheet is left hidden and not
+ * activated (Excel refuses to activate one): "hidden" says so, for the pane to tell the user.
+ */
+export async function selectCell(
+  run: ExcelRunner,
+  sheet: string,
+  cell: string
+): Promise<"selected" | "hidden"> {
+  return run({ delayForCellEdit: true }, async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
+    ws.load("visibility");
+    await context.sync();
+    if (ws.visibility !== "Visible") return "hidden";
     ws.activate();
     ws.getRange(cell).select();
     await context.sync();
+    return "selected";
   });
 }

@@ -22,7 +22,7 @@ import { FindingList } from "./components/FindingList";
 import { SheetList } from "./components/SheetList";
 import { StatusCounts } from "./components/StatusCounts";
 import { outcomeMessage, type PaneMessage } from "./outcomeMessage";
-import { t, tWorking } from "./strings";
+import { hiddenSheet, t, tWorking } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -40,6 +40,8 @@ const useStyles = makeStyles({
 export interface PaneHost {
   run: ExcelRunner;
   notes: boolean;
+  /** Threaded comments can be read (ExcelApi 1.10): notes keep off their cells. */
+  comments?: boolean;
   /** Desktop Excel: no 5 MB limit per request, as on the web. */
   unlimitedPayload?: boolean;
 }
@@ -88,6 +90,7 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
         lang,
         run: host.run,
         notes: host.notes,
+        comments: host.comments,
         unlimitedPayload: host.unlimitedPayload,
         memory: memory.current,
       });
@@ -103,7 +106,8 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
   const select = async (sheet: string, cell: string) => {
     if (!host) return;
     try {
-      await selectCell(host.run, sheet, cell);
+      if ((await selectCell(host.run, sheet, cell)) === "hidden")
+        setMessage({ intent: "warning", title: t("hiddenTitle", lang), body: hiddenSheet(sheet, cell, lang) });
     } catch (error) {
       setMessage({ intent: "error", title: t("errorTitle", lang), body: describeError(error)[lang] });
     }

@@ -2,7 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type PaneHost } from "./App";
-import { supportsMinimum, supportsNotes } from "../excel/requirements";
+import { supportsComments, supportsMinimum, supportsNotes } from "../excel/requirements";
 import type { Lang } from "../core/report";
 
 function render(lang: Lang, host: PaneHost | null, supported: boolean): void {
@@ -29,6 +29,7 @@ if (typeof Office !== "undefined" && Office.onReady) {
       ? {
           run: (options, batch) => Excel.run(options, batch),
           notes: supportsNotes(),
+          comments: supportsComments(),
           unlimitedPayload: info.platform !== Office.PlatformType.OfficeOnline,
         }
       : null;

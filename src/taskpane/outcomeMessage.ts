@@ -76,15 +76,28 @@ export function outcomeMessage(result: ActionResult, lang: Lang): PaneMessage | 
         ? `規則 ${o.removed.formatRules} 件・ドロップダウン ${o.removed.validations} 範囲・メモ ${o.removed.notes} 件・シート ${o.removed.sheets} 枚を取り除きました。`
         : `Removed ${o.removed.formatRules} rules, ${o.removed.validations} dropdown ranges, ${o.removed.notes} notes and ${o.removed.sheets} sheets.`
     );
-  for (const s of o.skipped)
-    lines.push(
-      ja
-        ? `${s.sheet}!${s.cell} には人が付けた${s.what === "note" ? "メモ" : "入力規則"}があるため、そのままにしました。`
-        : `${s.sheet}!${s.cell} has a ${s.what === "note" ? "note" : "validation"} someone set; left as it is.`
-    );
+  for (const s of o.skipped) lines.push(skippedLine(s, ja));
   return {
     intent: o.skipped.length > 0 || o.notesSkipped ? "warning" : "success",
     title: tDone(action, lang),
     body: lines.join(" "),
   };
+}
+
+function skippedLine(
+  s: Extract<NonNullable<ActionResult["outcome"]>, { applied: true }>["skipped"][number],
+  ja: boolean
+): string {
+  const at = `${s.sheet}!${s.cell}`;
+  if (s.what === "comment")
+    return ja
+      ? `${at} にはスレッド形式のコメントがあり、メモと同じセルには置けないため、メモを付けませんでした（指摘はこの画面に表示しています）。`
+      : `${at} has a threaded comment, and a cell cannot hold a note too: no note was added (the finding is shown here).`;
+  if (s.what === "merged")
+    return ja
+      ? `${at} は結合セルの左上以外のため、値を書き込めませんでした。`
+      : `${at} lies under a merged cell (not its top-left), so its value was not written.`;
+  return ja
+    ? `${at} には人が付けた${s.what === "note" ? "メモ" : "入力規則"}があるため、そのままにしました。`
+    : `${at} has a ${s.what === "note" ? "note" : "validation"} someone set; left as it is.`;
 }

@@ -66,6 +66,7 @@ const STRINGS = {
   },
   protectedTitle: { ja: "書き込みませんでした", en: "Nothing was written" },
   errorTitle: { ja: "実行できませんでした", en: "Could not finish" },
+  hiddenTitle: { ja: "非表示のシートです", en: "The sheet is hidden" },
 } as const;
 
 type Leaf = { ja: string; en: string };
@@ -73,6 +74,13 @@ type Leaf = { ja: string; en: string };
 /** The string for a key in the pane's language. */
 export function t(key: keyof typeof STRINGS, lang: Lang): string {
   return (STRINGS[key] as Leaf)[lang];
+}
+
+/** Why a finding's cell was not selected: its sheet is hidden, and Hyoka does not unhide a person's sheets. */
+export function hiddenSheet(sheet: string, cell: string, lang: Lang): string {
+  return lang === "ja"
+    ? `${sheet}!${cell} は非表示のシートにあるため選択しませんでした。シートを再表示してから、もう一度押してください。`
+    : `${sheet}!${cell} is on a hidden sheet, so it was not selected. Unhide the sheet, then press again.`;
 }
 
 export function tWorking(action: keyof typeof STRINGS.working, lang: Lang): string {

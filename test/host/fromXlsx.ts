@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { mergesOf, plainValue } from "../../src/xlsx/readGrids";
+import type { SheetGrid } from "../../src/core/grid";
 import type { BookJson, CellValue } from "./mockBook";
 
 function serial(d: Date): number {
@@ -42,4 +43,15 @@ export function bookJsonFromWorkbook(workbook: ExcelJS.Workbook): BookJson {
       };
     }),
   };
+}
+
+/**
+ * Grids with their merged areas in reading order, to compare the two adapters: Excel documents no order for the
+ * areas getMergedAreasOrNullObject gives, and the Office adapter reads them tile by tile.
+ */
+export function mergesInReadingOrder(grids: SheetGrid[]): SheetGrid[] {
+  return grids.map((g) => ({
+    ...g,
+    merges: [...g.merges].sort((a, b) => a.top - b.top || a.left - b.left),
+  }));
 }

@@ -12,6 +12,8 @@ export interface MockRule {
   id: number;
   type: "Custom" | "ColorScale";
   bounds: Bounds;
+  /** Further areas the rule applies to (a person copied or moved rows): the rule then covers several ranges. */
+  more?: Bounds[];
   formula: string;
   fill: string;
   font: string;
@@ -36,6 +38,8 @@ export interface MockSheet {
   validations: Map<string, MockValidation>;
   /** Keyed by A1 address. */
   notes: Map<string, string>;
+  /** Threaded comments (ExcelApi 1.10), keyed by A1 address: a cell holds a note or a threaded comment, not both. */
+  comments: Map<string, string>;
   bold: Set<string>;
   wrapped: Set<string>;
   columnWidths: Map<number, number>;
@@ -69,6 +73,7 @@ export function emptySheet(name: string): MockSheet {
     rules: [],
     validations: new Map(),
     notes: new Map(),
+    comments: new Map(),
     bold: new Set(),
     wrapped: new Set(),
     columnWidths: new Map(),
@@ -98,9 +103,10 @@ export function cloneBook(book: MockBook): MockBook {
       values: s.values.map((r) => [...r]),
       formats: s.formats.map((r) => [...r]),
       merges: s.merges.map((m) => ({ ...m })),
-      rules: s.rules.map((r) => ({ ...r, bounds: { ...r.bounds } })),
+      rules: s.rules.map((r) => ({ ...r, bounds: { ...r.bounds }, ...(r.more ? { more: r.more.map((m) => ({ ...m })) } : {}) })),
       validations: new Map([...s.validations].map(([k, v]) => [k, { ...v }])),
       notes: new Map(s.notes),
+      comments: new Map(s.comments),
       bold: new Set(s.bold),
       wrapped: new Set(s.wrapped),
       columnWidths: new Map(s.columnWidths),
@@ -119,6 +125,7 @@ export function bookState(book: MockBook): unknown {
     rules: s.rules.map(({ id: _id, ...r }) => r),
     validations: [...s.validations].sort(),
     notes: [...s.notes].sort(),
+    comments: [...s.comments].sort(),
     bold: [...s.bold].sort(),
     wrapped: [...s.wrapped].sort(),
     columnWidths: [...s.columnWidths].sort(),

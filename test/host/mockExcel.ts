@@ -14,6 +14,10 @@ type Mock = any;
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** Range.getMergedAreasOrNullObject "will fail to return the result" past this many merged areas (see the tests). */
+export const MAX_MERGED_AREAS = 512;
+/** Worksheet.name "must be fewer than 32 characters". */
+export const MAX_SHEET_NAME = 31;
 
 export class OfficeError extends Error {
   constructor(
@@ -90,6 +94,21 @@ export interface HostOptions {
   /** ExcelApi minor versions this host supports (1.x); notes need 18. */
   apiVersion?: number;
   displayLanguage?: string;
+  /**
+   * How a request or response over `payloadLimit` fails: with the documented payload codes, or, as Excel on the web
+   * has been seen to do (office-js issue 1314, office-js-docs-reference issue 354), as a bare GeneralException.
+   */
+  oversizedAs?: "payloadCodes" | "generalException";
+  /**
+   * The error of a batch run while the user edits a cell, without delayForCellEdit: "InvalidOperation" in the
+   * delay-in-cell-edit article, "InvalidOperationInCellEditMode" in the error-code table; Hyoka must know both.
+   */
+  cellEditError?: "InvalidOperation" | "InvalidOperationInCellEditMode";
+  /**
+   * What a method called on a null worksheet (past the last sheet) does: give another null object, or fail the
+   * batch. The reference does not say; Hyoka's read must work either way.
+   */
+  pastLastSheet?: "nullObject" | "refused";
 }
 
 /** The host: a book, and the Office and Excel globals an add-in talks to. */
@@ -103,9 +122,14 @@ export class MockExcelHost {
   /** Called before each sync with its number (1-based): tests change the book here, as another user might. */
   beforeSync: ((n: number) => void) | null = null;
   activeSheet: string | null = null;
+  /** Values an add-in wrote into cells hidden under a merged area (only a merge's top-left cell shows a value). */
+  coveredWrites: { sheet: string; cell: string }[] = [];
   readonly payloadLimit: number;
   readonly apiVersion: number;
   readonly displayLanguage: string;
+  readonly oversizedAs: "payloadCodes" | "generalException";
+  readonly cellEditError: string;
+  readonly pastLastSheet: "nullObject" | "refused";
 
   constructor(
     public book: MockBook,
@@ -114,6 +138,9 @@ export class MockExcelHost {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.apiVersion = options.apiVersion ?? 18;
     this.displayLanguage = options.displayLanguage ?? "ja-JP";
+    this.oversizedAs = options.oversizedAs ?? "payloadCodes";
+    this.cellEditError = options.cellEditError ?? "InvalidOperation";
+    this.pastLastSheet = options.pastLastSheet ?? "nullObject";
   }
 
   sheet(name: string): MockSheet | undefined {
@@ -140,7 +167,7 @@ export class MockExcelHost {
     const batch = (typeof a === "function" ? a : b)!;
     if (this.editing) {
       if (!options.delayForCellEdit)
-        throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+        throw new OfficeError(this.cellEditError, "Excel is in cell-editing mode.");
       while (this.editing) await new Promise((r) => setTimeout(r, 10));
     }
     return batch(this.context());
@@ -202,8 +229,12 @@ class MockContext {
     this.loads = [];
     const request = queue.reduce((n, op) => n + op.bytes, 0);
     this.host.largestRequest = Math.max(this.host.largestRequest, request);
+    const oversized = (code: string, what: string) =>
+      this.host.oversizedAs === "generalException"
+        ? new OfficeError("GeneralException", `An internal error has occurred. (${what})`)
+        : new OfficeError(code, what);
     if (request > this.host.payloadLimit)
-      throw new OfficeError("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes`);
+      throw oversized("RequestPayloadSizeLimitExceeded", `Request of ${request} bytes`);
     // Office runs a batch in order and stops at the first failure; what ran before it stays done.
     for (const op of queue) op.run();
     const response = loads.reduce(
@@ -212,7 +243,7 @@ class MockContext {
     );
     this.host.largestResponse = Math.max(this.host.largestResponse, response);
     if (response > this.host.payloadLimit)
-      throw new OfficeError("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes`);
+      throw oversized("ResponsePayloadSizeLimitExceeded", `Response of ${response} bytes`);
     this.syncing = true;
     try {
       await base();
@@ -319,8 +350,11 @@ class MockContext {
       ws.isNullObject = !this.host.sheet(name);
       return ws;
     };
+    coll.getFirst = () => this.worksheet(this.host.book.sheets[0]?.name ?? null);
     coll.add = (name: string) => {
       this.enqueue(64, () => {
+        if (name.length > MAX_SHEET_NAME)
+          throw new OfficeError("InvalidArgument", `A sheet name must be fewer than 32 characters: ${name}`);
         if (this.host.book.workbookProtected) throw new OfficeError("AccessDenied", "The workbook is protected.");
         if (this.host.sheet(name)) throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
         this.host.book.sheets.push(emptySheet(name));
@@ -331,12 +365,43 @@ class MockContext {
     return coll;
   }
 
-  private worksheet(name: string): Mock {
-    const s = this.host.sheet(name);
+  /** A worksheet proxy; `null` (or a name no sheet has, for getItemOrNullObject) is the null object. */
+  private worksheet(name: string | null): Mock {
+    const s = name === null ? undefined : this.host.sheet(name);
     const ws = this.attach({
-      name,
+      name: name ?? "",
       visibility: s?.visibility ?? "Visible",
       protection: { protected: s?.protected ?? false },
+    });
+    const isNull = name === null;
+    if (name === null) {
+      ws.isNullObject = true;
+      name = "";
+    }
+    const sheetName = name;
+    const onNull = () => {
+      if (isNull && this.host.pastLastSheet === "refused")
+        this.enqueue(16, () => {
+          throw new OfficeError("InvalidArgument", "The worksheet does not exist.");
+        });
+    };
+    // The next sheet as the book is now; after the last one, and after a null object, the null object.
+    ws.getNextOrNullObject = () => {
+      onNull();
+      const i = this.host.book.sheets.findIndex((x) => x.name === sheetName);
+      return this.worksheet(i >= 0 && i + 1 < this.host.book.sheets.length ? this.host.book.sheets[i + 1].name : null);
+    };
+    ws.getUsedRangeOrNullObject = () => {
+      onNull();
+      const sheet = this.host.sheet(sheetName);
+      const bounds = sheet ? usedBounds(sheet) : null;
+      const used = this.range(sheetName, bounds ?? { top: 0, left: 0, bottom: 0, right: 0 });
+      used.isNullObject = bounds === null;
+      return used;
+    };
+    let comments: Mock | null = null;
+    Object.defineProperty(ws, "comments", {
+      get: () => (comments ??= this.commentCollection(sheetName)),
     });
     this.writable(ws, "visibility", (v) => {
       this.need(name).visibility = v;
@@ -384,10 +449,23 @@ class MockContext {
       this.enqueue(32 + jsonBytes(content), () => {
         const target = this.editable(sheetName);
         if (target.notes.has(cell)) throw new OfficeError("InvalidArgument", `The cell ${cell} already has a note.`);
+        if (target.comments.has(cell))
+          throw new OfficeError("InvalidOperation", `The cell ${cell} has a threaded comment; it cannot also hold a note.`);
         target.notes.set(cell, content);
       });
     };
     return coll;
+  }
+
+  private commentCollection(sheetName: string): Mock {
+    if (this.host.apiVersion < 10) throw new Error("ApiNotFound: Worksheet.comments needs ExcelApi 1.10");
+    return this.collection(() =>
+      [...(this.host.sheet(sheetName)?.comments ?? new Map<string, string>())].map(([cell, content]) => {
+        const c = this.attach({ content });
+        c.getLocation = () => this.range(sheetName, parseAddress(cell).bounds);
+        return c;
+      })
+    );
   }
 
   private note(sheetName: string, cell: string, content: string): Mock {
@@ -434,6 +512,13 @@ class MockContext {
             const cc = b.left + c;
             while (target.values.length <= rr) target.values.push([]);
             const stored = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+            const covered = target.merges.some(
+              (m) => rr >= m.top && rr <= m.bottom && cc >= m.left && cc <= m.right && (rr !== m.top || cc !== m.left)
+            );
+            if (covered) {
+              if (stored !== "") this.host.coveredWrites.push({ sheet: sheetName, cell: `${columnLetter(cc)}${rr + 1}` });
+              return;
+            }
             target.values[rr][cc] = stored;
           })
         );
@@ -464,7 +549,11 @@ class MockContext {
     range.getEntireColumn = () => this.range(sheetName, { top: 0, left: b.left, bottom: MAX_ROWS - 1, right: b.right });
     range.getMergedAreasOrNullObject = () => {
       const merges = (sheet()?.merges ?? []).filter((m) => intersects(m, b));
-      const areas = this.attach({ address: merges.map((m) => `${quote(sheetName)}!${a1(m)}`).join(", ") });
+      if (merges.length > MAX_MERGED_AREAS)
+        this.enqueue(16, () => {
+          throw new OfficeError("GeneralException", `${merges.length} merged areas in ${a1(b)}: more than ${MAX_MERGED_AREAS}`);
+        });
+      const areas = this.areas(sheetName, merges);
       areas.isNullObject = merges.length === 0;
       return areas;
     };
@@ -475,16 +564,38 @@ class MockContext {
     return range;
   }
 
+  /** A RangeAreas of rectangles on one sheet. */
+  private areas(sheetName: string, rects: Bounds[]): Mock {
+    return this.attach({
+      address: rects.map((m) => `${quote(sheetName)}!${a1(m)}`).join(", "),
+      areaCount: rects.length,
+    });
+  }
+
   private ruleCollection(sheetName: string, b: Bounds): Mock {
     const coll = this.collection(() =>
       (this.host.sheet(sheetName)?.rules ?? [])
-        .filter((r) => intersects(r.bounds, b))
+        .filter((r) => [r.bounds, ...(r.more ?? [])].some((x) => intersects(x, b)))
         .map((r) => {
           const item = this.attach({
             type: r.type,
             custom: { rule: { formula: `=${r.formula}` }, format: { fill: { color: r.fill }, font: { color: r.font } } },
           });
-          item.getRange = () => this.range(sheetName, r.bounds);
+          const several = (r.more ?? []).length > 0;
+          // "Throws an error if the conditional format is applied to multiple ranges."
+          item.getRange = () => {
+            if (several)
+              this.enqueue(16, () => {
+                throw new OfficeError("InvalidOperation", "The conditional format is applied to multiple ranges.");
+              });
+            return this.range(sheetName, r.bounds);
+          };
+          item.getRangeOrNullObject = () => {
+            const range = this.range(sheetName, r.bounds);
+            range.isNullObject = several;
+            return range;
+          };
+          item.getRanges = () => this.areas(sheetName, [r.bounds, ...(r.more ?? [])]);
           item.delete = () =>
             this.enqueue(32, () => {
               const t = this.editable(sheetName);
@@ -513,6 +624,9 @@ class MockContext {
       const seen = cellsOf(b, sheet).map((p) => sheet.validations.get(`${p.row},${p.col}`));
       const first = seen[0];
       const same = seen.every((v) => JSON.stringify(v) === JSON.stringify(first));
+      // "Mixed criteria means that the range has data validation present on some but not all cells."
+      if (!same && seen.some((v) => v === undefined)) return { type: "MixedCriteria", alert: null };
+      // "Inconsistent means that ... there are different rules on different cells."
       if (!same) return { type: "Inconsistent", alert: null };
       return first ? { type: first.type, alert: first } : { type: "None", alert: null };
     };

@@ -57,6 +57,15 @@ describe("task pane", () => {
     expect(excel.selection).toEqual({ sheet: "1 具体的取組", address: "G9" });
   });
 
+  test("clicking a finding on a hidden sheet leaves it hidden and says why nothing was selected", async () => {
+    const { user, excel } = setup("ja", (h) => (h.sheet("1 具体的取組")!.visibility = "Hidden"));
+    await user.click(screen.getByRole("button", { name: "検証" }));
+    await user.click(await screen.findByRole("button", { name: /G9/ }));
+    expect(await screen.findByText(/非表示のシートにあるため選択しませんでした/)).toBeTruthy();
+    expect(excel.selection).toBeNull();
+    expect(excel.sheet("1 具体的取組")!.visibility).toBe("Hidden");
+  });
+
   test("色分け reports what it added; on a protected sheet it says nothing was written", async () => {
     const { user, excel } = setup();
     await user.click(screen.getByRole("button", { name: "色分け" }));
