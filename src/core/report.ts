@@ -283,7 +283,11 @@ export function toJsonReport(
         },
         withdrawal: {
           verdict: w.verdict,
-          reason: w.explain(lang),
+          reason: ref
+            ? w.explain(lang)
+            : lang === "ja"
+              ? "この表には撤退基準の列がないため判定できません"
+              : "this sheet has no 撤退基準 (withdrawal criterion) column, so nothing can be judged",
           cell: ref ? `${columnLetter(ref.col)}${ref.row + 1}` : null,
           thresholds: w.checks.map((c) => ({
             source: c.criterion.source,
