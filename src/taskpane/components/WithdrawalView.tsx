@@ -93,7 +93,13 @@ export function WithdrawalView({ report, lang, onSelect }: WithdrawalViewProps):
         <div id={id} className={styles.view}>
           <div role="group" aria-label={tw("filters", lang)} className={styles.filters}>
             {WITHDRAWAL_FILTERS.map((f) => (
-              <ToggleButton key={f} size="small" checked={filter === f} onClick={() => setFilter(f)}>
+              <ToggleButton
+                key={f}
+                size="small"
+                appearance={filter === f ? "primary" : "secondary"}
+                checked={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {`${tFilter(f, lang)} ${rows.filter((r) => matchesFilter(r, f)).length}`}
               </ToggleButton>
             ))}
