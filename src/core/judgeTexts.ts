@@ -39,10 +39,14 @@ const UNDECIDED: Bilingual = { ja: "判定不可", en: "cannot judge" };
  * The whole judgement in one line: every target and threshold with the actual it was paired with (the words of the
  * report's reasons), then the results.
  */
-export function explainTexts({ judgement, withdrawal, achievement }: TextsJudgement, lang: keyof Bilingual): string {
+export function explainTexts(
+  { judgement, withdrawal, achievement }: TextsJudgement,
+  lang: keyof Bilingual
+): string {
   const ja = lang === "ja";
   const parts = judgement.checks.map((c) => c.explain(lang));
-  if (!judgement.checks.some((c) => c.criterion.kind === "target")) parts.unshift(judgement.explain(lang));
+  if (!judgement.checks.some((c) => c.criterion.kind === "target"))
+    parts.unshift(judgement.explain(lang));
   if (withdrawal.checks.length === 0) parts.push(withdrawal.explain(lang));
   const code = achievement ?? UNDECIDED[lang];
   const fromTargets =

@@ -9,7 +9,10 @@ import { WITHDRAWAL_WORD } from "../core/withdrawal";
 import { officeLanguage } from "./language";
 
 /** Excel's registry of custom functions; the associate calls the build appends to this file use it. */
-declare const CustomFunctions: { associate(id: string, implementation: (...args: never[]) => unknown): void };
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+declare const CustomFunctions: {
+  associate(id: string, implementation: (...args: never[]) => unknown): void;
+};
 
 const UNDECIDED = { ja: "判定不可", en: "cannot judge" } as const;
 
@@ -30,7 +33,11 @@ function judge(texts: CriteriaTexts) {
  * @returns The verdict, in Office's display language.
  */
 export function withdrawal(threshold: any, actual: any): string {
-  const { withdrawal: w } = judge({ target: "", threshold: textOf(threshold), actual: textOf(actual) });
+  const { withdrawal: w } = judge({
+    target: "",
+    threshold: textOf(threshold),
+    actual: textOf(actual),
+  });
   return WITHDRAWAL_WORD[w.verdict][officeLanguage()];
 }
 

@@ -15,7 +15,10 @@ const STRINGS = {
   empty: { ja: "空欄", en: "empty" },
   noColumn: { ja: "撤退基準の列がありません", en: "No 撤退基準 column" },
   nothing: { ja: "該当する取組はありません。", en: "No initiative matches." },
-  selectHint: { ja: "押すと撤退基準のセルを選択します", en: "Press to select the criterion's cell" },
+  selectHint: {
+    ja: "押すと撤退基準のセルを選択します",
+    en: "Press to select the criterion's cell",
+  },
   disagrees: { ja: "記録と不一致", en: "disagrees with the record" },
 } as const;
 
