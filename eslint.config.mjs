@@ -18,5 +18,5 @@ export default [
   },
   { files: ["src/cli/**", "src/xlsx/**", "bench/**"], languageOptions: { globals: nodeGlobals } },
   // Office.js types and globals: the Office adapter and the task pane.
-  { files: ["src/excel/**", "src/taskpane/**"], languageOptions: { globals: { Office: "readonly", Excel: "readonly" } } },
+  { files: ["src/excel/**", "src/taskpane/**", "src/functions/**"], languageOptions: { globals: { Office: "readonly", Excel: "readonly", navigator: "readonly" } } },
 ];

@@ -2,6 +2,8 @@
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localizeFunctionsMetadata");
 
 /** The certificate office-addin-dev-certs makes, when there is one; webpack-dev-server's own otherwise. */
 function httpsOptions() {
@@ -16,7 +18,8 @@ module.exports = (_env, argv) => {
   const dev = argv.mode !== "production";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    // The custom functions load in the task pane's page (a shared runtime), in a script of their own.
+    entry: { taskpane: "./src/taskpane/index.tsx", functions: "./src/functions/functions.ts" },
     output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -29,7 +32,13 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "functions"] }),
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new LocalizedFunctionsMetadataPlugin({
+        source: "functions.json",
+        output: "functions-ja.json",
+        table: require("./src/functions/functions.ja.json"),
+      }),
       {
         // Icons are served beside the page, as the manifest points to /assets/*.png.
         apply(compiler) {

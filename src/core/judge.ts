@@ -187,7 +187,10 @@ function checkCriterion(
  * Rule 1: ① when every numeric target is met, else ②; ③ when any withdrawal threshold is hit.
  * A target or threshold that cannot be paired with an actual, or is qualitative, makes the rule say so instead of guessing.
  */
-export function judgeAchievement(init: Initiative, profile: Profile): AchievementJudgement {
+export function judgeAchievement(
+  init: Pick<Initiative, "target" | "threshold" | "actual">,
+  profile: Profile
+): AchievementJudgement {
   const targets = parseTargets(init.target.text, profile);
   const noThresholdColumn = init.threshold.ref === null;
   const thresholds = parseThresholds(init.threshold.text, profile);

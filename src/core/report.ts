@@ -12,6 +12,7 @@ import { ruleEnabled } from "./profile";
 import { isNotEvaluated } from "./rules/notEvaluated";
 import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
 import { sortByKey } from "./sortByKey";
+import { withdrawalOf } from "./withdrawal";
 
 export type Lang = "ja" | "en";
 
@@ -147,6 +148,24 @@ export const reportSchema = z.object({
         achievement: achievementCode,
         reason: z.string(),
         withdrawalUndecidable: z.boolean(),
+      }),
+      /** The 撤退基準 as read and judged: what the withdrawal view lists. */
+      withdrawal: z.object({
+        verdict: z.enum(["hit", "notHit", "undecidable"]),
+        reason: z.string(),
+        /** The 撤退基準 cell (A1 on the initiative's sheet); null when the sheet has no such column. */
+        cell: z.string().nullable(),
+        thresholds: z.array(
+          z.object({
+            /** The line of the cell the threshold was read from. */
+            source: z.string(),
+            /** The quantity read, with its comparator (`5件以下`); null when none could be read. */
+            read: z.string().nullable(),
+            /** The actual it was paired with; null when none could be. */
+            actual: z.string().nullable(),
+            outcome: z.enum(["hit", "notHit", "undecidable"]),
+          })
+        ),
       }),
     })
   ),
@@ -306,6 +325,8 @@ export function toJsonReport(
     initiatives: evaluation.initiatives.map((init) => {
       const j = judgements.achievement.get(init)!;
       const a = init.achievement.kind === "valid" ? init.achievement.code : null;
+      const w = withdrawalOf(j);
+      const ref = init.threshold.ref;
       return {
         code: init.code,
         title: init.title,
@@ -323,6 +344,21 @@ export function toJsonReport(
           achievement: j.expected,
           reason: j.reason[lang],
           withdrawalUndecidable: j.withdrawalUndecidable,
+        },
+        withdrawal: {
+          verdict: w.verdict,
+          reason: ref
+            ? w.explain(lang)
+            : lang === "ja"
+              ? "この表には撤退基準の列がないため判定できません"
+              : "this sheet has no 撤退基準 (withdrawal criterion) column, so nothing can be judged",
+          cell: ref ? `${columnLetter(ref.col)}${ref.row + 1}` : null,
+          thresholds: w.checks.map((c) => ({
+            source: c.criterion.source,
+            read: c.criterion.quantity?.text ?? null,
+            actual: c.actual?.quantity.text ?? null,
+            outcome: c.outcome === "hit" || c.outcome === "notHit" ? c.outcome : "undecidable",
+          })),
         },
       };
     }),

@@ -21,6 +21,8 @@ import { ActionBar } from "./components/ActionBar";
 import { FindingList } from "./components/FindingList";
 import { SheetList } from "./components/SheetList";
 import { StatusCounts } from "./components/StatusCounts";
+import { WithdrawalView } from "./components/WithdrawalView";
+import { tw } from "./withdrawalStrings";
 import { outcomeMessage, type PaneMessage } from "./outcomeMessage";
 import { hiddenSheet, t, tWorking } from "./strings";
 
@@ -153,6 +155,9 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
           <Divider />
           <Section id="hyoka-counts" title={t("counts", lang)}>
             <StatusCounts report={result.report} lang={lang} />
+          </Section>
+          <Section id="hyoka-withdrawal" title={tw("title", lang)}>
+            <WithdrawalView report={result.report} lang={lang} onSelect={select} />
           </Section>
           <Section id="hyoka-findings" title={`${t("findings", lang)} (${result.report.findings.length})`}>
             <FindingList report={result.report} lang={lang} onSelect={select} />

@@ -4,6 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type PaneHost } from "./App";
 import { supportsComments, supportsMinimum, supportsNotes } from "../excel/requirements";
 import type { Lang } from "../core/report";
+import { officeLanguage as displayLanguage } from "../functions/language";
 
 function render(lang: Lang, host: PaneHost | null, supported: boolean): void {
   const root = document.getElementById("root");
@@ -14,12 +15,6 @@ function render(lang: Lang, host: PaneHost | null, supported: boolean): void {
       <App lang={lang} host={host} supported={supported} />
     </FluentProvider>
   );
-}
-
-/** Japanese unless Office's display language is something else. */
-function displayLanguage(): Lang {
-  const tag = typeof Office !== "undefined" ? Office.context?.displayLanguage : navigator.language;
-  return !tag || tag.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {

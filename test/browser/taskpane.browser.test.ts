@@ -108,6 +108,58 @@ describe("the built task pane in chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("the 撤退基準 view: filter to 該当, a row selects its 撤退基準 cell; readable at 350 px", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("button", { name: "検証" }).click();
+    await page.getByRole("button", { name: /撤退基準の一覧を表示/ }).click();
+    const list = page.getByRole("list", { name: "撤退基準の判定" });
+    expect(await list.getByRole("listitem").count()).toBe(12);
+    await page.getByRole("button", { name: "該当 2" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("#hyoka-withdrawal-view li").length === 2);
+    const rows = await list.getByRole("listitem").allTextContents();
+    expect(rows.map((r) => /【([\d-]+)】/.exec(r)![1])).toEqual(["6-2-1", "6-4-3"]);
+    expect(rows[0]).toContain("撤退基準 5件以下 → 実績 5件");
+    await list.getByRole("button", { name: /【6-2-1】/ }).click();
+    await page.waitForFunction(() => window.__hyokaHost.selection !== null);
+    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({ sheet: "6 具体的取組", address: "D7" });
+    // Nothing scrolls sideways at the pane's default width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await page.getByRole("heading", { name: "撤退基準" }).scrollIntoViewIfNeeded();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const view = page.locator("section[aria-labelledby=hyoka-withdrawal]");
+    await view.screenshot({ path: path.join(ARTIFACTS, "withdrawal-view.png") });
+    // 判定不可 shows why: 6-1-2's criterion is not numeric.
+    await page.getByRole("button", { name: "判定不可 1" }).click();
+    await list.getByText(/数値で書かれていないため規則では判定できません/).waitFor();
+    await view.screenshot({ path: path.join(ARTIFACTS, "withdrawal-undecidable.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test("the page registers the HYOKA custom functions, which answer in Office's display language", async () => {
+    for (const [language, answers] of [
+      ["ja-JP", ["該当", "③", "判定不可"]],
+      ["en-US", ["hit", "③", "cannot judge"]],
+    ] as const) {
+      const { page, errors } = await openPane(language);
+      await page.getByRole("button", { name: language === "ja-JP" ? "検証" : "Validate" }).waitFor();
+      const got = await page.evaluate(() => {
+        const f = window.__hyokaHost.customFunctions;
+        return {
+          ids: [...f.keys()],
+          answers: [
+            f.get("WITHDRAWAL")!("5件以下であれば事業を再構築する", "反映させた件数：５件"),
+            f.get("ACHIEVEMENT")!("10件", "5件以下であれば事業を再構築する", "５件"),
+            f.get("WITHDRAWAL")!("適切に対応できなかった場合は事業を再構築する", "73.1％"),
+          ],
+        };
+      });
+      expect(got).toEqual({ ids: ["WITHDRAWAL", "ACHIEVEMENT", "EXPLAIN"], answers: [...answers] });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
   test("follows Office's display language: English outside Japanese", async () => {
     const { page } = await openPane("en-US");
     await page.getByRole("button", { name: "Validate" }).click();

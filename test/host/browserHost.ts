@@ -20,3 +20,4 @@ window.__hyokaHost = host;
 const globals = window as unknown as Record<string, unknown>;
 globals.Office = host.officeGlobal();
 globals.Excel = host.excelGlobal();
+globals.CustomFunctions = host.customFunctionsGlobal();

@@ -173,6 +173,22 @@ export class MockExcelHost {
     return batch(this.context());
   }
 
+  /** Custom functions by metadata id, as CustomFunctions.associate registered them. */
+  readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
+
+  /**
+   * The `CustomFunctions` global of the shared runtime. Its associate takes an id and a function, or an object of
+   * them (Microsoft's custom-functions-runtime reference: "Associates the JavaScript function to the name given by
+   * the "id" property in the metadata JSON file").
+   */
+  customFunctionsGlobal(): Record<string, unknown> {
+    const associate = (idOrMappings: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) => {
+      const pairs = typeof idOrMappings === "string" ? [[idOrMappings, fn!] as const] : Object.entries(idOrMappings);
+      for (const [id, f] of pairs) this.customFunctions.set(id, f);
+    };
+    return { associate };
+  }
+
   /** The `Excel` global's parts an add-in uses. */
   excelGlobal(): Record<string, unknown> {
     return { run: this.run.bind(this) };

@@ -40,11 +40,12 @@ describe("the task pane talks to its own origin and the Office.js CDN only", () 
     expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
   });
 
-  test("the page loads office.js from Microsoft's CDN over https and its own bundle, no inline script", () => {
+  test("the page loads office.js from Microsoft's CDN over https and its own bundles (pane, custom functions), no inline script", () => {
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.map((s) => /src="?([^"\s>]+)"?/.exec(s[1])?.[1])).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       expect.stringMatching(/^taskpane\.js/),
+      expect.stringMatching(/^functions\.js/),
     ]);
     for (const s of scripts) expect(s[2].trim()).toBe("");
   });
@@ -65,10 +66,12 @@ describe("the product code", () => {
     }
   });
 
-  test("the production bundle is built without eval-based source maps", () => {
-    const bundle = fs.readFileSync(path.join(ROOT, "dist/web/taskpane.js"), "utf8");
-    expect(bundle).not.toMatch(/eval\("/);
-    expect(bundle).not.toContain("sourceURL=webpack://");
+  test("the production bundles are built without eval-based source maps", () => {
+    for (const name of ["taskpane.js", "functions.js"]) {
+      const bundle = fs.readFileSync(path.join(ROOT, "dist/web", name), "utf8");
+      expect(bundle).not.toMatch(/eval\("/);
+      expect(bundle).not.toContain("sourceURL=webpack://");
+    }
   });
 
   test("the engine and adapters name no server: no fetch, XMLHttpRequest or sockets", () => {
