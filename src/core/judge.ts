@@ -189,10 +189,12 @@ function checkCriterion(
  */
 export function judgeAchievement(
   init: Pick<Initiative, "target" | "threshold" | "actual">,
-  profile: Profile
+  profile: Profile,
+  /** Texts from a sheet, by default: a threshold cell without a reference is a sheet without 撤退基準. */
+  thresholdColumn = init.threshold.ref !== null
 ): AchievementJudgement {
   const targets = parseTargets(init.target.text, profile);
-  const noThresholdColumn = init.threshold.ref === null;
+  const noThresholdColumn = !thresholdColumn;
   const thresholds = parseThresholds(init.threshold.text, profile);
   const actuals = parseLabeledQuantities(init.actual.text, profile, "actual");
   const actualKeys = actuals.map((a) => labelKey(a.label));

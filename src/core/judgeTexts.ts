@@ -23,9 +23,11 @@ export interface TextsJudgement {
 /** Rule 1 on three texts, as written in the cells of one initiative row. Pure. */
 export function judgeTexts(texts: CriteriaTexts, profile: Profile): TextsJudgement {
   const cell = (text: string) => ({ text, ref: null });
+  // The three texts stand in no sheet: an empty threshold is an empty criterion, not a missing column.
   const judgement = judgeAchievement(
     { target: cell(texts.target), threshold: cell(texts.threshold), actual: cell(texts.actual) },
-    profile
+    profile,
+    true
   );
   const withdrawal = withdrawalOf(judgement);
   const achievement =

@@ -32,6 +32,10 @@ export function withdrawalOf(judgement: AchievementJudgement): Withdrawal {
     verdict,
     checks,
     explain(lang) {
+      if (judgement.noThresholdColumn)
+        return lang === "ja"
+          ? "このシートには撤退基準の列がないため判定できません"
+          : "this sheet has no withdrawal criterion (撤退基準) column, so nothing can be judged";
       if (checks.length === 0)
         return lang === "ja"
           ? "撤退基準が空欄のため判定できません"
