@@ -1,4 +1,7 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { readWorkbook } from "../../src/excel/readWorkbook";
 import { applyPlan, rowSlices } from "../../src/excel/applyPlan";
 import { runAction, selectCell } from "../../src/excel/session";
@@ -6,8 +9,8 @@ import { describeError } from "../../src/excel/errors";
 import { defaultProfile } from "../../src/core/profile";
 import { checkWorkbook } from "../../src/core/report";
 import { buildWritePlan } from "../../src/core/plan";
-import { readGrids } from "../../src/xlsx/readGrids";
-import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
+import { loadBook } from "../../src/xlsx/files";
+import { checkInto } from "../helpers/xlsxFiles";
 import { MockExcelHost, OfficeError } from "../host/mockExcel";
 import { outcomeMessage } from "../../src/taskpane/outcomeMessage";
 import { bookFromJson, bookState, cloneBook, type BookJson } from "../host/mockBook";
@@ -87,14 +90,11 @@ describe("applyPlan (Office adapter) on the sample workbook", () => {
     await act(h, "summary");
     const fromExcel = (await readWorkbook(h.context())).grids;
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
-    const result = checkWorkbook(readGrids(wb), defaultProfile);
-    applyPlanToWorkbook(wb, buildWritePlan(result, defaultProfile, "ja"));
-    const buffer = await wb.xlsx.writeBuffer();
-    const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(buffer as ArrayBuffer);
-    expect(fromExcel).toEqual(readGrids(reread));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-both-"));
+    const checked = path.join(dir, "checked.xlsx");
+    await checkInto(SAMPLE, checked);
+    expect(fromExcel).toEqual((await loadBook(checked)).grids);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 
   test("色分け and 集計表 change no value a person typed; 集計表 writes only below the summary headers", async () => {
