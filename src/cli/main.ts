@@ -94,6 +94,13 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       "--out は入力ファイルと別のファイルにしてください / --out must not be the input file"
     );
   }
+  if (args.out && /\.xlsm$/i.test(args.input) !== /\.xlsm$/i.test(args.out)) {
+    throw new UsageError(
+      /\.xlsm$/i.test(args.input)
+        ? "マクロ有効ブックのコピーは .xlsm にしてください / the copy of a macro-enabled workbook must end in .xlsm"
+        : ".xlsx のコピーに .xlsm の名前は付けられません / the copy of an .xlsx cannot end in .xlsm"
+    );
+  }
   const book = await loadBook(args.input);
   const grids = book.grids;
   const file = path.basename(args.input);

@@ -1,5 +1,5 @@
 import { createWriteStream } from "fs";
-import type { Readable } from "stream";
+import { Readable } from "stream";
 import * as yauzl from "yauzl";
 import * as yazl from "yazl";
 
@@ -65,8 +65,14 @@ export interface ZipPart {
  * directory declared (yauzl checks the actual size against it), and the declared sizes were checked against the
  * limits when the package was opened, so no entry can inflate past them.
  */
+/** Decompressed entries kept from the size check for later reads, up to this many bytes in all. */
+const CACHE_BYTES = 192 * 1024 * 1024;
+/** Slices a kept entry is streamed in (each becomes one string for the SAX parser). */
+const SLICE = 1024 * 1024;
+
 export class ZipPackage {
   private readonly byName = new Map<string, ZipPart>();
+  private readonly kept = new Map<string, Buffer>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -130,19 +136,40 @@ export class ZipPackage {
   }
 
   /**
-   * Inflates every entry once, keeping nothing, so an entry whose data is cut, damaged or longer than its
-   * declared size (yauzl stops it at that size) refuses the file before anything is parsed or written.
+   * Inflates every entry once, so an entry whose data is cut, damaged or longer than its declared size (yauzl
+   * stops it at that size) refuses the file before anything is parsed or written. What is inflated is kept for
+   * the reads and the copy that follow, up to CACHE_BYTES; beyond that, entries are inflated again when needed.
    */
   private async verifySizes(): Promise<void> {
+    let keptBytes = 0;
     for (const p of this.parts) {
       if (p.directory) continue;
-      const s = await this.stream(p.name);
+      const keep = keptBytes + p.size <= CACHE_BYTES;
+      const chunks: Buffer[] = [];
+      const s = await this.inflate(p);
       try {
-        for await (const chunk of s) void chunk;
+        for await (const chunk of s) if (keep) chunks.push(chunk as Buffer);
       } catch (e) {
         throw refusal(e);
       }
+      if (keep) {
+        this.kept.set(p.name, Buffer.concat(chunks));
+        keptBytes += p.size;
+      }
     }
+  }
+
+  private inflate(part: ZipPart): Promise<Readable> {
+    return new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(part.entry, (err, s) =>
+        err || !s ? reject(new ZipRefused(TRUNCATED)) : resolve(s)
+      )
+    );
+  }
+
+  /** The entry's bytes when they were kept from the size check. */
+  keptBytes(name: string): Buffer | undefined {
+    return this.kept.get(name);
   }
 
   has(name: string): boolean {
@@ -157,14 +184,18 @@ export class ZipPackage {
   async stream(name: string): Promise<Readable> {
     const part = this.byName.get(name);
     if (!part) throw new Error(`no part ${name}`);
-    return new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(part.entry, (err, s) =>
-        err || !s ? reject(new ZipRefused(TRUNCATED)) : resolve(s)
-      )
-    );
+    const kept = this.kept.get(name);
+    if (kept) {
+      const slices: Buffer[] = [];
+      for (let i = 0; i < kept.length; i += SLICE) slices.push(kept.subarray(i, i + SLICE));
+      return Readable.from(slices);
+    }
+    return this.inflate(part);
   }
 
   async read(name: string): Promise<Buffer> {
+    const kept = this.kept.get(name);
+    if (kept) return kept;
     const s = await this.stream(name);
     const chunks: Buffer[] = [];
     try {
@@ -216,6 +247,9 @@ export async function writeZip(file: string, entries: PartSource[]): Promise<voi
       zip.addEmptyDirectory(e.name, { mtime: e.directory });
     } else if ("data" in e) {
       zip.addBuffer(e.data, e.name, { mtime, compress: e.data.length > 0 });
+    } else if (e.from.keptBytes(e.name)) {
+      const data = e.from.keptBytes(e.name)!;
+      zip.addBuffer(data, e.name, { mtime: e.from.part(e.name)!.mtime, compress: data.length > 0 });
     } else {
       const part = e.from.part(e.name)!;
       const stream = await e.from.stream(e.name);
