@@ -18,7 +18,9 @@ const ROOT = path.resolve(__dirname, "../../..");
 const WORK = path.join(ROOT, "out/bench");
 const SAMPLE = path.join(ROOT, "test/fixtures/minato-h28.xlsx");
 const DEFAULT_SIZES = [100, 1000, 10000];
-const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : DEFAULT_SIZES;
+const SIZES = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(",").map(Number)
+  : DEFAULT_SIZES;
 /** Runs per measurement: the engine in its own process, and each command line in turn with its baseline. */
 const RUNS = 5;
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -53,10 +55,16 @@ function median(xs: number[]): number {
 function runOnce(args: string[]): number {
   const t0 = performance.now();
   // The report goes to stdout; it is formatted and written either way, only not kept here (it can pass 1 MB).
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1)
-    throw new Error(`${args.join(" ")} failed (${r.status ?? r.signal ?? r.error?.message}): ${r.stderr}`);
+    throw new Error(
+      `${args.join(" ")} failed (${r.status ?? r.signal ?? r.error?.message}): ${r.stderr}`
+    );
   return ms;
 }
 
@@ -72,7 +80,11 @@ function timeInTurn(...commands: string[][]): number[] {
 
 /** Peak resident memory of one run of a script that prints it as the last line of its stderr. */
 function peakOf(args: string[]): number {
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const lines = r.stderr.trim().split("\n");
   return Number(lines[lines.length - 1]);
 }
@@ -84,14 +96,22 @@ async function measure(size: number, template: ExcelJS.Workbook): Promise<Row> {
   const grids = path.join(WORK, `grids-${size}.json`);
   fs.writeFileSync(grids, JSON.stringify((await loadBook(file)).grids));
 
-  const child = spawnSync(process.execPath, ["--expose-gc", path.join(__dirname, "engine.js"), grids, String(RUNS)], {
-    encoding: "utf8",
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", path.join(__dirname, "engine.js"), grids, String(RUNS)],
+    {
+      encoding: "utf8",
+    }
+  );
   if (child.status !== 0) throw new Error(child.stderr);
   const engine = JSON.parse(child.stdout) as EngineFigures;
 
   const out = path.join(WORK, `synthetic-${size}.checked.xlsx`);
-  const plain = [path.join(__dirname, "plainExcelJs.js"), file, path.join(WORK, `synthetic-${size}.plain.xlsx`)];
+  const plain = [
+    path.join(__dirname, "plainExcelJs.js"),
+    file,
+    path.join(WORK, `synthetic-${size}.plain.xlsx`),
+  ];
   const [cliMs, readMs, floorMs, plainMs] = timeInTurn(
     ["bin/hyoka.js", "check", file, "--out", out],
     ["bin/hyoka.js", "check", file],
@@ -131,7 +151,10 @@ const writeData = (r: Row) => r.desktop.largestRequestBytes;
 
 /** Sheet list, the cell data in 5 MB responses, one look before writing, the write in 5 MB requests. */
 const fewestWebSyncs = (r: Row) =>
-  1 + Math.max(1, Math.ceil(cellData(r) / PAYLOAD_LIMIT)) + 1 + Math.max(1, Math.ceil(writeData(r) / PAYLOAD_LIMIT));
+  1 +
+  Math.max(1, Math.ceil(cellData(r) / PAYLOAD_LIMIT)) +
+  1 +
+  Math.max(1, Math.ceil(writeData(r) / PAYLOAD_LIMIT));
 const ok = (pass: boolean) => (pass ? "✅" : "❌ missed");
 
 function report(rows: Row[]): string {
@@ -234,7 +257,11 @@ function report(rows: Row[]): string {
     `- Every request and every accepted response under 5 MB on the web: ${ok(rows.every((r) => r.office.largestRequestBytes < PAYLOAD_LIMIT))}` +
       " (the largest response column counts the refused one-response attempt)",
     `- Conditional formats and validations per column range, never per cell: ${ok(
-      rows.every((r) => r.office.formatRanges === r.office.statusColumnRanges && r.office.validationRanges === r.office.statusColumnRanges)
+      rows.every(
+        (r) =>
+          r.office.formatRanges === r.office.statusColumnRanges &&
+          r.office.validationRanges === r.office.statusColumnRanges
+      )
     )}`,
     "",
   ];

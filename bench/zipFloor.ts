@@ -6,7 +6,11 @@ async function main(): Promise<void> {
   const [input, output] = process.argv.slice(2);
   const pkg = await ZipPackage.open(await fs.readFile(input));
   const entries = await Promise.all(
-    pkg.parts.map(async (p) => (p.directory ? { name: p.name, directory: p.mtime } : { name: p.name, data: await pkg.read(p.name) }))
+    pkg.parts.map(async (p) =>
+      p.directory
+        ? { name: p.name, directory: p.mtime }
+        : { name: p.name, data: await pkg.read(p.name) }
+    )
   );
   await writeZip(output, entries);
 }

@@ -182,7 +182,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     json: options.jsonDir ? path.join(options.jsonDir, `${names.get(file)}.json`) : undefined,
     // A macro-enabled workbook stays one: its copy keeps the .xlsm name Excel opens it by.
     out: options.outDir
-      ? path.join(options.outDir, `${names.get(file)}.checked${/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"}`)
+      ? path.join(
+          options.outDir,
+          `${names.get(file)}.checked${/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"}`
+        )
       : undefined,
   }));
   let done = 0;

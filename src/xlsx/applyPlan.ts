@@ -5,7 +5,14 @@ import { META_SHEET } from "../core/recognize";
 import { addNotes, cellsWithComments, legacyDrawingXml, removeHyokaNotes } from "./notesEdit";
 import { PackageEdit } from "./packageEdit";
 import type { BookInfo } from "./readBook";
-import { addSheet, fillCells, newSheetXml, removeSheet, restoreCells, type RowRecord } from "./sheetsEdit";
+import {
+  addSheet,
+  fillCells,
+  newSheetXml,
+  removeSheet,
+  restoreCells,
+  type RowRecord,
+} from "./sheetsEdit";
 import { appendStyles, dxfXml, removeAppendedStyles, type StyleListRecord } from "./stylesEdit";
 import {
   conditionalFormattingXml,
@@ -56,7 +63,10 @@ export interface ApplyOutcome {
 }
 
 /** Cells of a one-column range not covered by any of `areas`, as a space-separated sqref of row runs. */
-function uncoveredSqref(range: string, areas: { top: number; left: number; bottom: number; right: number }[]) {
+function uncoveredSqref(
+  range: string,
+  areas: { top: number; left: number; bottom: number; right: number }[]
+) {
   const b = rangeBounds(range);
   const own: string[] = [];
   const runs: string[] = [];
@@ -114,9 +124,11 @@ export async function applyPlanToPackage(
   if (summaries) {
     for (const name of plan.previous.created) await removeSheet(edit, info.workbookPart, name);
     const written = new Map<string, string[]>();
-    for (const w of plan.previous.written) written.set(w.sheet, [...(written.get(w.sheet) ?? []), w.range]);
+    for (const w of plan.previous.written)
+      written.set(w.sheet, [...(written.get(w.sheet) ?? []), w.range]);
     const rowsBySheet = new Map<string, RowRecord[]>();
-    for (const r of old.rows ?? []) rowsBySheet.set(r.sheet, [...(rowsBySheet.get(r.sheet) ?? []), r]);
+    for (const r of old.rows ?? [])
+      rowsBySheet.set(r.sheet, [...(rowsBySheet.get(r.sheet) ?? []), r]);
     for (const sheet of info.sheets) {
       const ranges = written.get(sheet.name) ?? [];
       const rows = rowsBySheet.get(sheet.name) ?? [];
@@ -129,7 +141,8 @@ export async function applyPlanToPackage(
   const live = info.sheets.filter((s) => edit.has(s.part));
   const removedDrawings = new Map<string, Set<string>>();
   if (marks)
-    for (const sheet of live) removedDrawings.set(sheet.part, await removeHyokaNotes(edit, sheet.part));
+    for (const sheet of live)
+      removedDrawings.set(sheet.part, await removeHyokaNotes(edit, sheet.part));
 
   // 2. Put in the new: dxf styles for the rules (one per colour pair), then each sheet's marks and notes.
   const dxfIds = new Map<string, number>();
@@ -155,7 +168,12 @@ export async function applyPlanToPackage(
     let xml = await edit.text(sheet.part);
     // Every mark Hyoka leaves in a sheet names it (the rule's N("hyoka"), the title Hyoka, ids hyoka…).
     const mayHaveMarks = marks && (xml.includes(MARKER) || xml.includes(VALIDATION_TITLE));
-    if (!mayHaveMarks && formats.length + validations.length + notes.length === 0 && !removeDrawing?.size) continue;
+    if (
+      !mayHaveMarks &&
+      formats.length + validations.length + notes.length === 0 &&
+      !removeDrawing?.size
+    )
+      continue;
     const facts = worksheetFacts(xml);
     const prefix = elementPrefix(xml);
     let priority = facts.maxPriority;
@@ -163,7 +181,11 @@ export async function applyPlanToPackage(
       conditionalFormattingXml(
         prefix,
         f.range,
-        f.rules.map((r) => ({ formula: r.formula, dxfId: dxfIds.get(`${r.fill}|${r.font}`)!, priority: ++priority }))
+        f.rules.map((r) => ({
+          formula: r.formula,
+          dxfId: dxfIds.get(`${r.fill}|${r.font}`)!,
+          priority: ++priority,
+        }))
       )
     );
     const dv: string[] = [];
@@ -220,7 +242,9 @@ export async function applyPlanToPackage(
     }
     if (wrapStyle === undefined && styles !== undefined) {
       const prefix = elementPrefix(styles);
-      const font = appendStyles(styles, "fonts", [`<${prefix}font><${prefix}b/><${prefix}sz val="11"/></${prefix}font>`]);
+      const font = appendStyles(styles, "fonts", [
+        `<${prefix}font><${prefix}b/><${prefix}sz val="11"/></${prefix}font>`,
+      ]);
       styles = font.xml;
       record.fonts = font.record;
       const xfs = appendStyles(styles, "cellXfs", [
@@ -237,7 +261,12 @@ export async function applyPlanToPackage(
     for (const [r, row] of cells)
       styled.set(
         r,
-        new Map([...row].map(([c, value]) => [c, { value, style: bold.has(`${r},${c}`) ? boldStyle : wrapStyle }]))
+        new Map(
+          [...row].map(([c, value]) => [
+            c,
+            { value, style: bold.has(`${r},${c}`) ? boldStyle : wrapStyle },
+          ])
+        )
       );
     await addSheet(edit, info.workbookPart, s.sheet, newSheetXml(styled, s.columnWidths));
   }
@@ -247,10 +276,19 @@ export async function applyPlanToPackage(
   if (stylesPart && styles !== undefined) edit.set(stylesPart, styles);
 
   // 4. `_hyoka`: the engine's record in A1, this adapter's in the part's extension list.
-  const keep = record.dxfs || record.fonts || record.cellXfs || (record.rows && record.rows.length > 0);
+  const keep =
+    record.dxfs || record.fonts || record.cellXfs || (record.rows && record.rows.length > 0);
   if (!metaIsEmpty(plan.meta) || (plan.meta && keep)) {
-    const meta = new Map([[0, new Map([[0, { value: JSON.stringify(plan.meta ?? EMPTY_META) as string | number }]])]]);
-    await addSheet(edit, info.workbookPart, META_SHEET, newSheetXml(meta, [], keep ? recordXml(record) : ""), "veryHidden");
+    const meta = new Map([
+      [0, new Map([[0, { value: JSON.stringify(plan.meta ?? EMPTY_META) as string | number }]])],
+    ]);
+    await addSheet(
+      edit,
+      info.workbookPart,
+      META_SHEET,
+      newSheetXml(meta, [], keep ? recordXml(record) : ""),
+      "veryHidden"
+    );
   }
   return { edit, outcome: { skipped } };
 }

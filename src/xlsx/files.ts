@@ -37,7 +37,10 @@ function unusable(file: string, e: unknown): UnusableFileError {
 }
 
 /** Opens an .xlsx/.xlsm file and reads its grids; anything that is not a readable workbook becomes an UnusableFileError. */
-export async function loadBook(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<XlsxBook> {
+export async function loadBook(
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS
+): Promise<XlsxBook> {
   let data: Buffer;
   try {
     data = await fs.readFile(file);
@@ -55,7 +58,9 @@ export async function loadBook(file: string, limits: ZipLimits = DEFAULT_ZIP_LIM
       ole
         ? "暗号化された、または古い形式（.xls）のファイルです。.xlsx で保存し直してください"
         : ".xlsx ファイルではありません",
-      ole ? "the file is encrypted or in the old .xls format; save it as .xlsx" : "not an .xlsx file"
+      ole
+        ? "the file is encrypted or in the old .xls format; save it as .xlsx"
+        : "not an .xlsx file"
     );
   }
   try {
@@ -72,7 +77,11 @@ export async function loadBook(file: string, limits: ZipLimits = DEFAULT_ZIP_LIM
  * Applies a plan and writes the result to a temporary file beside the target, then renames, so a failed write
  * never leaves half a file. Parts the plan does not touch are copied from the original as they are.
  */
-export async function saveBook(book: XlsxBook, plan: WritePlan, target: string): Promise<ApplyOutcome> {
+export async function saveBook(
+  book: XlsxBook,
+  plan: WritePlan,
+  target: string
+): Promise<ApplyOutcome> {
   const { edit, outcome } = await applyPlanToPackage(book.pkg, book.info, plan);
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;

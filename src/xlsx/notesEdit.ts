@@ -48,7 +48,12 @@ interface Comment {
   text: string;
 }
 
-function commentsOf(xml: string): { root: ElementSpan; authors?: ElementSpan; list?: ElementSpan; comments: Comment[] } {
+function commentsOf(xml: string): {
+  root: ElementSpan;
+  authors?: ElementSpan;
+  list?: ElementSpan;
+  comments: Comment[];
+} {
   const root = rootSpan(xml);
   const children = childSpans(xml, root);
   const authors = children.find((c) => c.local === "authors");
@@ -59,7 +64,12 @@ function commentsOf(xml: string): { root: ElementSpan; authors?: ElementSpan; li
         .map((span) => {
           const a = attributes(xml, span);
           const text = childSpans(xml, span).find((c) => c.local === "text");
-          return { span, ref: a.ref, authorId: Number(a.authorId ?? 0), text: text ? innerText(xml, text) : "" };
+          return {
+            span,
+            ref: a.ref,
+            authorId: Number(a.authorId ?? 0),
+            text: text ? innerText(xml, text) : "",
+          };
         })
     : [];
   return { root, authors, list, comments };
@@ -94,13 +104,25 @@ export async function removeHyokaNotes(edit: PackageEdit, sheetPart: string): Pr
   const { authors, comments } = commentsOf(xml);
   const mine = comments.filter((c) => c.text.startsWith(NOTE_PREFIX));
   if (mine.length === 0) return gone;
-  const splices: Splice[] = mine.map((c) => ({ at: c.span.start, remove: c.span.end - c.span.start, insert: "" }));
+  const splices: Splice[] = mine.map((c) => ({
+    at: c.span.start,
+    remove: c.span.end - c.span.start,
+    insert: "",
+  }));
   const remaining = comments.filter((c) => !mine.includes(c));
   if (authors) {
     const names = childSpans(xml, authors);
     const last = names.length - 1;
-    if (last >= 0 && innerText(xml, names[last]) === AUTHOR && !remaining.some((c) => c.authorId === last))
-      splices.push({ at: names[last].start, remove: names[last].end - names[last].start, insert: "" });
+    if (
+      last >= 0 &&
+      innerText(xml, names[last]) === AUTHOR &&
+      !remaining.some((c) => c.authorId === last)
+    )
+      splices.push({
+        at: names[last].start,
+        remove: names[last].end - names[last].start,
+        insert: "",
+      });
   }
   const left = applySplices(xml, splices);
   if (left === EMPTY_COMMENTS_LEFT) {
@@ -121,7 +143,10 @@ export async function removeHyokaNotes(edit: PackageEdit, sheetPart: string): Pr
     return cell !== undefined && cells.has(cell);
   });
   if (mineShapes.length === 0) return gone;
-  const vmlLeft = applySplices(vml, mineShapes.map((s) => ({ at: s.start, remove: s.end - s.start, insert: "" })));
+  const vmlLeft = applySplices(
+    vml,
+    mineShapes.map((s) => ({ at: s.start, remove: s.end - s.start, insert: "" }))
+  );
   const block = /<o:idmap v:ext="edit" data="(\d+)"\/>/.exec(vmlLeft)?.[1];
   if (block !== undefined && vmlLeft === vmlPartXml(Number(block), "")) {
     await edit.removePart(vmlRel.part);
@@ -134,7 +159,10 @@ export async function removeHyokaNotes(edit: PackageEdit, sheetPart: string): Pr
 }
 
 /** Cells of a sheet that already have a note or a threaded comment: Hyoka leaves them alone. */
-export async function cellsWithComments(edit: PackageEdit, sheetPart: string): Promise<Set<string>> {
+export async function cellsWithComments(
+  edit: PackageEdit,
+  sheetPart: string
+): Promise<Set<string>> {
   const out = new Set<string>();
   for (const r of await edit.relationships(sheetPart)) {
     if (!r.part || !edit.has(r.part)) continue;
@@ -142,7 +170,8 @@ export async function cellsWithComments(edit: PackageEdit, sheetPart: string): P
       for (const c of commentsOf(await edit.text(r.part)).comments) out.add(c.ref.toUpperCase());
     } else if (r.type === REL.threadedComment) {
       const xml = await edit.text(r.part);
-      for (const m of xml.matchAll(/<(?:[\w.-]+:)?threadedComment\b[^>]*\bref="([^"]+)"/g)) out.add(m[1].toUpperCase());
+      for (const m of xml.matchAll(/<(?:[\w.-]+:)?threadedComment\b[^>]*\bref="([^"]+)"/g))
+        out.add(m[1].toUpperCase());
     }
   }
   return out;
@@ -211,18 +240,35 @@ export async function addNotes(
         authorId = names.length;
         splices.push(
           authors.selfClosing
-            ? { at: authors.start, remove: authors.end - authors.start, insert: `<${authors.name}><${p}author>${AUTHOR}</${p}author></${authors.name}>` }
+            ? {
+                at: authors.start,
+                remove: authors.end - authors.start,
+                insert: `<${authors.name}><${p}author>${AUTHOR}</${p}author></${authors.name}>`,
+              }
             : { at: authors.closeStart, remove: 0, insert: `<${p}author>${AUTHOR}</${p}author>` }
         );
       }
     } else {
       authorId = 0;
-      splices.push({ at: root.openEnd, remove: 0, insert: `<${p}authors><${p}author>${AUTHOR}</${p}author></${p}authors>` });
+      splices.push({
+        at: root.openEnd,
+        remove: 0,
+        insert: `<${p}authors><${p}author>${AUTHOR}</${p}author></${p}authors>`,
+      });
     }
     const added = notes.map((n) => commentXml(p, n.cell, authorId, n.text)).join("");
-    if (!list) splices.push({ at: root.closeStart, remove: 0, insert: `<${p}commentList>${added}</${p}commentList>` });
+    if (!list)
+      splices.push({
+        at: root.closeStart,
+        remove: 0,
+        insert: `<${p}commentList>${added}</${p}commentList>`,
+      });
     else if (list.selfClosing)
-      splices.push({ at: list.start, remove: list.end - list.start, insert: `<${list.name}>${added}</${list.name}>` });
+      splices.push({
+        at: list.start,
+        remove: list.end - list.start,
+        insert: `<${list.name}>${added}</${list.name}>`,
+      });
     else splices.push({ at: list.closeStart, remove: 0, insert: added });
     edit.set(commentsRel.part, applySplices(xml, splices));
   } else {
@@ -240,7 +286,8 @@ export async function addNotes(
       o: prefixFor(vml, root, VML.o) || "o",
       x: prefixFor(vml, root, VML.x) || "x",
     };
-    const declared = prefixFor(vml, root, VML.v) && prefixFor(vml, root, VML.o) && prefixFor(vml, root, VML.x);
+    const declared =
+      prefixFor(vml, root, VML.v) && prefixFor(vml, root, VML.o) && prefixFor(vml, root, VML.x);
     let next = 0;
     for (const m of vml.matchAll(/_x0000_s(\d+)/g)) next = Math.max(next, Number(m[1]));
     const typed = vml.includes('id="_x0000_t202"');
@@ -257,14 +304,20 @@ export async function addNotes(
   const block = (await maxIdmap(edit)) + 1;
   const vml = vmlPartXml(
     block,
-    notes.map((n, i) => noteShape({ v: "v", o: "o", x: "x" }, block * 1024 + i + 1, n.cell, true)).join("")
+    notes
+      .map((n, i) => noteShape({ v: "v", o: "o", x: "x" }, block * 1024 + i + 1, n.cell, true))
+      .join("")
   );
   const part = edit.freeName("xl/drawings/vmlDrawing#.vml");
   return edit.addPart(sheetPart, part, vml, CONTENT_TYPE.vml, REL.vmlDrawing, "Vml");
 }
 
 /** The sheet's <legacyDrawing> pointing at a drawing Hyoka created. */
-export function legacyDrawingXml(elementPrefix: string, relPrefix: string | undefined, id: string): string {
+export function legacyDrawingXml(
+  elementPrefix: string,
+  relPrefix: string | undefined,
+  id: string
+): string {
   const p = elementPrefix;
   return relPrefix
     ? `<${p}legacyDrawing ${relPrefix}:id="${id}"/>`

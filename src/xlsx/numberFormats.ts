@@ -3,7 +3,7 @@
  * Ids 27–36 and 50–58 depend on the locale; a Japanese workbook's are listed (dates such as 平成28年4月1日 and
  * times such as 9時30分), since that is where evaluation workbooks come from.
  */
-const JA_ERA_DATE = '[$-411]ge.m.d';
+const JA_ERA_DATE = "[$-411]ge.m.d";
 const JA_ERA_LONG = '[$-411]ggge"年"m"月"d"日"';
 const JA_YEAR_MONTH = 'yyyy"年"m"月"';
 const JA_MONTH_DAY = 'm"月"d"日"';

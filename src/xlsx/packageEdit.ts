@@ -88,7 +88,8 @@ export class PackageEdit {
       else out.push({ name: p.name, from: this.pkg });
     }
     for (const name of this.added)
-      if (!this.removed.has(name)) out.push({ name, data: Buffer.from(this.texts.get(name)!, "utf8") });
+      if (!this.removed.has(name))
+        out.push({ name, data: Buffer.from(this.texts.get(name)!, "utf8") });
     return out;
   }
 
@@ -112,12 +113,21 @@ export class PackageEdit {
       : element;
     this.set(
       rels,
-      applySplices(xml, [{ at: root.selfClosing ? root.start : at, remove: root.selfClosing ? root.end - root.start : 0, insert }])
+      applySplices(xml, [
+        {
+          at: root.selfClosing ? root.start : at,
+          remove: root.selfClosing ? root.end - root.start : 0,
+          insert,
+        },
+      ])
     );
   }
 
   /** Removes `source`'s relationships that `drop` selects; a rels part Hyoka created and that is left empty goes. */
-  async removeRelationships(source: string, drop: (r: { id: string; type: string }) => boolean): Promise<void> {
+  async removeRelationships(
+    source: string,
+    drop: (r: { id: string; type: string }) => boolean
+  ): Promise<void> {
     const rels = relsPartOf(source);
     if (!this.has(rels)) return;
     const xml = await this.text(rels);

@@ -165,7 +165,10 @@ function stringCollector() {
   };
 }
 
-export async function readSharedStrings(pkg: ZipPackage, part: string | undefined): Promise<string[]> {
+export async function readSharedStrings(
+  pkg: ZipPackage,
+  part: string | undefined
+): Promise<string[]> {
   if (!part || !pkg.has(part)) return [];
   const strings: string[] = [];
   const s = stringCollector();
@@ -184,7 +187,10 @@ export async function readSharedStrings(pkg: ZipPackage, part: string | undefine
 }
 
 /** Each cell style's number format code (cellXfs order: a cell's s attribute indexes it). */
-export async function readCellFormats(pkg: ZipPackage, part: string | undefined): Promise<(string | undefined)[]> {
+export async function readCellFormats(
+  pkg: ZipPackage,
+  part: string | undefined
+): Promise<(string | undefined)[]> {
   if (!part || !pkg.has(part)) return [];
   const codes = new Map<number, string>();
   const formats: (string | undefined)[] = [];
@@ -220,7 +226,13 @@ export interface ReadContext {
 /** Days between the 1900 and 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
 
-function cellText(type: string, value: string, inline: string, numFmt: string | undefined, ctx: ReadContext): string {
+function cellText(
+  type: string,
+  value: string,
+  inline: string,
+  numFmt: string | undefined,
+  ctx: ReadContext
+): string {
   switch (type) {
     case "s":
       return ctx.strings[Number(value)] ?? "";
@@ -246,7 +258,11 @@ function cellText(type: string, value: string, inline: string, numFmt: string | 
  * One worksheet streamed into a grid: each cell's displayed text (formula results, shared strings, inline
  * strings without their furigana, error codes, dates), merged areas with only their top-left cell holding text.
  */
-export async function readSheetGrid(pkg: ZipPackage, sheet: SheetInfo, ctx: ReadContext): Promise<SheetGrid> {
+export async function readSheetGrid(
+  pkg: ZipPackage,
+  sheet: SheetInfo,
+  ctx: ReadContext
+): Promise<SheetGrid> {
   const rows: string[][] = [];
   const merges: MergedArea[] = [];
   let isProtected = false;

@@ -14,13 +14,20 @@ import {
 } from "./xmlSpans";
 
 /** Characters XML 1.0 cannot carry; a cell value never needs them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** A cell with a value: numbers as numbers, text as an inline string (the shared strings part stays untouched). */
-export function cellXml(prefix: string, ref: string, value: string | number, style?: string): string {
+export function cellXml(
+  prefix: string,
+  ref: string,
+  value: string | number,
+  style?: string
+): string {
   const p = prefix;
   const s = style ? ` s="${style}"` : "";
-  if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
+  if (typeof value === "number" && Number.isFinite(value))
+    return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
   const text = escapeXml(String(value).replace(NOT_XML, ""));
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is></${p}c>`;
 }
@@ -37,14 +44,21 @@ function relIdOf(attrs: Record<string, string>): string | undefined {
 }
 
 /** Removes a sheet: its <sheet> entry, relationship, part, the part's rels and content type. */
-export async function removeSheet(edit: PackageEdit, workbookPart: string, name: string): Promise<boolean> {
+export async function removeSheet(
+  edit: PackageEdit,
+  workbookPart: string,
+  name: string
+): Promise<boolean> {
   const xml = await edit.text(workbookPart);
   const sheets = sheetsElement(xml);
   const entry = childSpans(xml, sheets).find((c) => attributes(xml, c).name === name);
   if (!entry) return false;
   const id = relIdOf(attributes(xml, entry));
   const rel = (await edit.relationships(workbookPart)).find((r) => r.id === id);
-  edit.set(workbookPart, applySplices(xml, [{ at: entry.start, remove: entry.end - entry.start, insert: "" }]));
+  edit.set(
+    workbookPart,
+    applySplices(xml, [{ at: entry.start, remove: entry.end - entry.start, insert: "" }])
+  );
   if (rel?.part) await edit.removePart(rel.part);
   if (id) await edit.removeRelationships(workbookPart, (r) => r.id === id);
   return true;
@@ -59,17 +73,28 @@ export async function addSheet(
   state?: "veryHidden"
 ): Promise<void> {
   const part = edit.freeName("xl/worksheets/sheet#.xml");
-  const id = await edit.addPart(workbookPart, part, sheetXml, CONTENT_TYPE.worksheet, REL.worksheet, "Sheet");
+  const id = await edit.addPart(
+    workbookPart,
+    part,
+    sheetXml,
+    CONTENT_TYPE.worksheet,
+    REL.worksheet,
+    "Sheet"
+  );
   const xml = await edit.text(workbookPart);
   const root = rootSpan(xml);
   const sheets = sheetsElement(xml);
   let maxId = 0;
-  for (const c of childSpans(xml, sheets)) maxId = Math.max(maxId, Number(attributes(xml, c).sheetId) || 0);
+  for (const c of childSpans(xml, sheets))
+    maxId = Math.max(maxId, Number(attributes(xml, c).sheetId) || 0);
   const p = elementPrefix(xml);
   const r = prefixFor(xml, root, NS.officeRel);
   const relAttr = r ? `${r}:id="${id}"` : `xmlns:r="${NS.officeRel}" r:id="${id}"`;
   const element = `<${p}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${state ? ` state="${state}"` : ""} ${relAttr}/>`;
-  edit.set(workbookPart, applySplices(xml, [{ at: sheets.closeStart, remove: 0, insert: element }]));
+  edit.set(
+    workbookPart,
+    applySplices(xml, [{ at: sheets.closeStart, remove: 0, insert: element }])
+  );
 }
 
 /** The XML of a sheet Hyoka creates: its values, styles by cell, column widths, and any trailing elements. */
@@ -140,7 +165,9 @@ export function fillCells(
     let rowOpen = `<${p}row r="${number}">`;
     let rowClose = `</${p}row>`;
     if (span) {
-      rowOpen = span.selfClosing ? `${xml.slice(span.start, span.end - 2)}>` : xml.slice(span.start, span.openEnd);
+      rowOpen = span.selfClosing
+        ? `${xml.slice(span.start, span.end - 2)}>`
+        : xml.slice(span.start, span.openEnd);
       rowClose = `</${span.name}>`;
       let col = -1;
       for (const c of childSpans(xml, span)) {
@@ -157,12 +184,19 @@ export function fillCells(
       const style = old ? /\bs="(\d+)"/.exec(old.slice(0, old.indexOf(">")))?.[1] : undefined;
       merged.set(c, cellXml(p, a1(r0, c), value, style));
     }
-    const after = `${rowOpen}${[...merged.keys()].sort((a, b) => a - b).map((c) => merged.get(c)).join("")}${rowClose}`;
+    const after = `${rowOpen}${[...merged.keys()]
+      .sort((a, b) => a - b)
+      .map((c) => merged.get(c))
+      .join("")}${rowClose}`;
     records.push({ sheet, row: number, before, after });
     if (span) splices.push({ at: span.start, remove: span.end - span.start, insert: after });
     else {
       const next = rows.find((x) => x.r > number);
-      const at = next ? next.span.start : sheetData.selfClosing ? sheetData.start : sheetData.closeStart;
+      const at = next
+        ? next.span.start
+        : sheetData.selfClosing
+          ? sheetData.start
+          : sheetData.closeStart;
       splices.push({ at, remove: 0, insert: after });
     }
   }
@@ -170,7 +204,13 @@ export function fillCells(
   if (sheetData.selfClosing && splices.length > 0) {
     const inner = splices.map((s) => s.insert).join("");
     return {
-      xml: applySplices(xml, [{ at: sheetData.start, remove: sheetData.end - sheetData.start, insert: `<${sheetData.name}>${inner}</${sheetData.name}>` }]),
+      xml: applySplices(xml, [
+        {
+          at: sheetData.start,
+          remove: sheetData.end - sheetData.start,
+          insert: `<${sheetData.name}>${inner}</${sheetData.name}>`,
+        },
+      ]),
       rows: records,
     };
   }
@@ -199,10 +239,15 @@ export function restoreCells(xml: string, records: RowRecord[], written: string[
       const ref = attributes(xml, c).r;
       if (!ref) continue;
       const { row, col } = parseA1(ref);
-      if (!areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) continue;
+      if (!areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right))
+        continue;
       if (/<(?:[\w.-]+:)?f[\s>/]/.test(xml.slice(c.start, c.end))) continue;
       const style = /\bs="(\d+)"/.exec(xml.slice(c.start, c.openEnd))?.[1];
-      cellSplices.push({ at: c.start, remove: c.end - c.start, insert: `<${c.name} r="${ref}"${style ? ` s="${style}"` : ""}/>` });
+      cellSplices.push({
+        at: c.start,
+        remove: c.end - c.start,
+        insert: `<${c.name} r="${ref}"${style ? ` s="${style}"` : ""}/>`,
+      });
     }
     splices.push(...cellSplices);
   }

@@ -105,7 +105,11 @@ export function removeAppendedStyles(xml: string, record: StyleListRecord): stri
   const open = xml.slice(span.start, span.openEnd);
   const countMatch = /\bcount="(\d*)"/.exec(open);
   if (countMatch && record.count !== null)
-    splices.push({ at: span.start + countMatch.index, remove: countMatch[0].length, insert: `count="${record.count}"` });
+    splices.push({
+      at: span.start + countMatch.index,
+      remove: countMatch[0].length,
+      insert: `count="${record.count}"`,
+    });
   if (record.selfClosing) {
     splices.push({ at: span.openEnd - 1, remove: span.end - span.openEnd + 1, insert: "/>" });
   } else {

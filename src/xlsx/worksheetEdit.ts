@@ -56,7 +56,12 @@ const WORKSHEET_ORDER = [
 ];
 
 /** Where a new child named `local` goes: after the last present child that the schema puts at or before it. */
-export function insertionOffset(root: ElementSpan, children: ElementSpan[], local: string, order = WORKSHEET_ORDER): number {
+export function insertionOffset(
+  root: ElementSpan,
+  children: ElementSpan[],
+  local: string,
+  order = WORKSHEET_ORDER
+): number {
   const rank = order.indexOf(local);
   let at = root.openEnd;
   for (const c of children) {
@@ -69,7 +74,10 @@ export function insertionOffset(root: ElementSpan, children: ElementSpan[], loca
 function isHyokaFormatting(xml: string, span: ElementSpan): boolean {
   const inner = xml.slice(span.openEnd, span.closeStart);
   const rules = inner.match(/<(?:[\w.-]+:)?cfRule\b[\s\S]*?(?:\/>|<\/(?:[\w.-]+:)?cfRule>)/g) ?? [];
-  return rules.length > 0 && rules.every((r) => r.includes(FORMULA_MARK.replace(/"/g, "&quot;")) || r.includes(FORMULA_MARK));
+  return (
+    rules.length > 0 &&
+    rules.every((r) => r.includes(FORMULA_MARK.replace(/"/g, "&quot;")) || r.includes(FORMULA_MARK))
+  );
 }
 
 function isHyokaValidation(xml: string, span: ElementSpan): boolean {
@@ -118,10 +126,16 @@ export function worksheetFacts(xml: string): WorksheetFacts {
         const sqref = /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(m[0]);
         if (sqref) personValidations.push(...sqrefAreas(sqref[1]));
       }
-      for (const m of ext.matchAll(/\bpriority="(\d+)"/g)) maxPriority = Math.max(maxPriority, Number(m[1]));
+      for (const m of ext.matchAll(/\bpriority="(\d+)"/g))
+        maxPriority = Math.max(maxPriority, Number(m[1]));
     }
   }
-  return { personValidations, maxPriority, legacyDrawingId, relPrefix: prefixFor(xml, root, NS.officeRel) };
+  return {
+    personValidations,
+    maxPriority,
+    legacyDrawingId,
+    relPrefix: prefixFor(xml, root, NS.officeRel),
+  };
 }
 
 export interface WorksheetOps {
@@ -145,7 +159,8 @@ export function patchWorksheet(xml: string, ops: WorksheetOps): string {
   const root = rootSpan(xml);
   const all = childSpans(xml, root);
   const splices: Splice[] = [];
-  const cut = (s: ElementSpan) => splices.push({ at: s.start, remove: s.end - s.start, insert: "" });
+  const cut = (s: ElementSpan) =>
+    splices.push({ at: s.start, remove: s.end - s.start, insert: "" });
   const kept: ElementSpan[] = [];
   let validations: ElementSpan | undefined;
   let keptValidations = 0;
@@ -176,7 +191,8 @@ export function patchWorksheet(xml: string, ops: WorksheetOps): string {
   }
   // Elements inserted at one offset keep the schema's order among themselves.
   const inserts = new Map<number, string[]>();
-  const insertAt = (at: number, text: string) => inserts.set(at, [...(inserts.get(at) ?? []), text]);
+  const insertAt = (at: number, text: string) =>
+    inserts.set(at, [...(inserts.get(at) ?? []), text]);
   if (ops.formats.length > 0)
     insertAt(insertionOffset(root, kept, "conditionalFormatting"), ops.formats.join(""));
   const count = keptValidations + ops.validations.length;
@@ -184,7 +200,10 @@ export function patchWorksheet(xml: string, ops: WorksheetOps): string {
     if (ops.validations.length > 0 && validations.selfClosing) {
       // <dataValidations count="0"/> cannot hold children: written out with them.
       cut(validations);
-      insertAt(validations.start, `<${validations.name} count="${count}">${ops.validations.join("")}</${validations.name}>`);
+      insertAt(
+        validations.start,
+        `<${validations.name} count="${count}">${ops.validations.join("")}</${validations.name}>`
+      );
     } else {
       if (ops.validations.length > 0) insertAt(validations.closeStart, ops.validations.join(""));
       const countAttr = /\bcount="\d*"/.exec(xml.slice(validations.start, validations.openEnd));
@@ -228,7 +247,12 @@ export function conditionalFormattingXml(
     .join("")}</${p}conditionalFormatting>`;
 }
 
-export function dataValidationXml(prefix: string, sqref: string, list: string[], message: string): string {
+export function dataValidationXml(
+  prefix: string,
+  sqref: string,
+  list: string[],
+  message: string
+): string {
   const p = prefix;
   return (
     `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1"` +

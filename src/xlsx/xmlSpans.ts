@@ -125,7 +125,11 @@ export function childSpans(xml: string, parent: ElementSpan): ElementSpan[] {
   }
 }
 
-export function firstChild(xml: string, parent: ElementSpan, local: string): ElementSpan | undefined {
+export function firstChild(
+  xml: string,
+  parent: ElementSpan,
+  local: string
+): ElementSpan | undefined {
   return childSpans(xml, parent).find((c) => c.local === local);
 }
 
@@ -134,7 +138,9 @@ const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"'
 export function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
     if (e[0] === "#")
-      return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      return String.fromCodePoint(
+        e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
+      );
     return ENTITIES[e] ?? m;
   });
 }

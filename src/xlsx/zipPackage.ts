@@ -114,7 +114,10 @@ export class ZipPackage {
           );
         if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
           return reject(
-            new ZipRefused({ ja: "対応していない圧縮方式です", en: "unsupported compression method" })
+            new ZipRefused({
+              ja: "対応していない圧縮方式です",
+              en: "unsupported compression method",
+            })
           );
         parts.push({
           name: entry.fileName,
