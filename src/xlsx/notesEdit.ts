@@ -205,6 +205,7 @@ function commentXml(prefix: string, ref: string, authorId: number, text: string)
 /** The largest o:idmap block used by any VML drawing, so a new drawing's shape ids clash with none. */
 async function maxIdmap(edit: PackageEdit): Promise<number> {
   let max = 0;
+  // Drawings Hyoka added in this run count too: they are among the names.
   for (const name of edit.names()) {
     if (!name.toLowerCase().endsWith(".vml")) continue;
     const xml = await edit.text(name);

@@ -23,6 +23,8 @@ export const HYOKA_ID = "hyoka";
  */
 export class PackageEdit {
   private readonly texts = new Map<string, string>();
+  /** Text of the original parts as first read, to tell an edit that came back to the original. */
+  private readonly originals = new Map<string, string>();
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
@@ -47,6 +49,7 @@ export class PackageEdit {
     if (cached !== undefined) return cached;
     const text = await this.pkg.text(part);
     this.texts.set(part, text);
+    if (this.pkg.has(part)) this.originals.set(part, text);
     return text;
   }
 
@@ -67,7 +70,8 @@ export class PackageEdit {
   /** True when the part's text differs from the original (so it must be written from text). */
   async isChanged(part: string): Promise<boolean> {
     if (!this.changed.has(part)) return false;
-    return this.texts.get(part) !== (await this.pkg.text(part));
+    const original = this.originals.get(part) ?? (await this.pkg.text(part));
+    return this.texts.get(part) !== original;
   }
 
   /** A free part name from a pattern such as xl/hyoka/sheet#.xml. */

@@ -73,11 +73,22 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** The document's root element. */
+/** The document's root element. Only comments, instructions and spaces may follow it: its end tag is the last. */
 export function rootSpan(xml: string): ElementSpan {
   const tag = nextTag(xml, 0);
   if (!tag || tag.kind === "close") throw new Error("no root element");
-  return finish(xml, tag);
+  if (tag.kind === "empty") return finish(xml, tag);
+  const close = xml.lastIndexOf(`</${tag.name}`);
+  if (close < tag.end) throw new Error(`<${tag.name}> is not closed`);
+  return {
+    name: tag.name,
+    local: localName(tag.name),
+    start: tag.start,
+    openEnd: tag.end,
+    closeStart: close,
+    end: xml.indexOf(">", close) + 1,
+    selfClosing: false,
+  };
 }
 
 function finish(xml: string, open: Tag): ElementSpan {
@@ -91,6 +102,21 @@ function finish(xml: string, open: Tag): ElementSpan {
       end: open.end,
       selfClosing: true,
     };
+  if (localName(open.name) === "sheetData") {
+    // A sheet's cells are most of its text and hold no nested <sheetData>; markup inside cell text is escaped,
+    // so its end tag is the first one. One search instead of a walk over every row and cell.
+    const close = xml.indexOf(`</${open.name}`, open.end);
+    if (close < 0) throw new Error(`<${open.name}> is not closed`);
+    return {
+      name: open.name,
+      local: "sheetData",
+      start: open.start,
+      openEnd: open.end,
+      closeStart: close,
+      end: xml.indexOf(">", close) + 1,
+      selfClosing: false,
+    };
+  }
   let depth = 1;
   let at = open.end;
   for (;;) {

@@ -67,12 +67,11 @@ export interface ZipPart {
  */
 /** Decompressed entries kept from the size check for later reads, up to this many bytes in all. */
 const CACHE_BYTES = 192 * 1024 * 1024;
-/** Slices a kept entry is streamed in (each becomes one string for the SAX parser). */
-const SLICE = 1024 * 1024;
 
 export class ZipPackage {
   private readonly byName = new Map<string, ZipPart>();
-  private readonly kept = new Map<string, Buffer>();
+  /** Inflated entries as the chunks they came in (joined only when a caller wants one buffer). */
+  private readonly kept = new Map<string, Buffer[]>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -156,7 +155,7 @@ export class ZipPackage {
         throw refusal(e);
       }
       if (keep) {
-        this.kept.set(p.name, Buffer.concat(chunks));
+        this.kept.set(p.name, chunks);
         keptBytes += p.size;
       }
     }
@@ -172,7 +171,10 @@ export class ZipPackage {
 
   /** The entry's bytes when they were kept from the size check. */
   keptBytes(name: string): Buffer | undefined {
-    return this.kept.get(name);
+    const chunks = this.kept.get(name);
+    if (!chunks) return undefined;
+    if (chunks.length !== 1) this.kept.set(name, [Buffer.concat(chunks)]);
+    return this.kept.get(name)![0];
   }
 
   has(name: string): boolean {
@@ -188,16 +190,12 @@ export class ZipPackage {
     const part = this.byName.get(name);
     if (!part) throw new Error(`no part ${name}`);
     const kept = this.kept.get(name);
-    if (kept) {
-      const slices: Buffer[] = [];
-      for (let i = 0; i < kept.length; i += SLICE) slices.push(kept.subarray(i, i + SLICE));
-      return Readable.from(slices);
-    }
+    if (kept) return Readable.from(kept);
     return this.inflate(part);
   }
 
   async read(name: string): Promise<Buffer> {
-    const kept = this.kept.get(name);
+    const kept = this.keptBytes(name);
     if (kept) return kept;
     const s = await this.stream(name);
     const chunks: Buffer[] = [];
