@@ -162,8 +162,10 @@ describe("edge cells read as a person sees them", () => {
 });
 
 describe("LibreOffice opens every workbook Hyoka wrote", () => {
-  test("soffice --headless --convert-to pdf succeeds on each check --out copy", () => {
-    const outs = NAMES.filter((n) => n !== "rows100000.xlsx").map((n) => path.join(dir, "out", n));
+  test("soffice --headless --convert-to pdf succeeds on each check --out copy", async () => {
+    // The 100,000-row sheet would print to thousands of pages; the other six cover every kind of part.
+    const outs = NAMES.filter((n) => n !== "rows100000.xlsx").map((n) => path.join(dir, "lo", n));
+    for (const [i, o] of outs.entries()) expect(await run("check", books[NAMES[i]], "--out", o)).toBeLessThan(2);
     const pdfs = path.join(dir, "pdf");
     execFileSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", pdfs, ...outs], {
       stdio: "ignore",
@@ -174,4 +176,32 @@ describe("LibreOffice opens every workbook Hyoka wrote", () => {
       expect([pdf, statSync(pdf).size > 1000]).toEqual([pdf, true]);
     }
   }, 300_000);
+});
+
+describe("a person's content stays theirs", () => {
+  async function checked(name: string): Promise<{ parts: Map<string, Buffer>; said: string }> {
+    const lines: string[] = [];
+    const file = path.join(dir, "own", name);
+    await main(["check", books[name], "--out", file], { out: (t) => lines.push(t), err: () => undefined });
+    return { parts: await partsOf(file), said: lines.join("\n") };
+  }
+
+  test("x14 list validations (only in the sheet's extLst) keep their cells: Hyoka adds no dropdown there", async () => {
+    const { parts, said } = await checked("x14.xlsx");
+    const sheet = parts.get("xl/worksheets/sheet2.xml")!.toString("utf8");
+    const mine = [...sheet.matchAll(/<dataValidation [^>]*errorTitle="Hyoka"[^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+    for (const sqref of mine)
+      for (const ref of sqref.split(" ")) expect([ref, inRanges(ref.split(":")[0], ["G5:G10", "H5:H10"])]).toEqual([ref, false]);
+    expect(said).toContain("1 具体的取組!H8: 既存の入力規則があるため変更していません");
+    expect(sheet).toContain("<xm:sqref>H5:H10</xm:sqref>");
+  });
+
+  test("cells with a person's note or a threaded comment get no note from Hyoka", async () => {
+    const { parts, said } = await checked("notes.xlsx");
+    const comments = parts.get("xl/comments1.xml")!.toString("utf8");
+    const hyoka = [...comments.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*><text><r><t xml:space="preserve">\[Hyoka\]/g)].map((m) => m[1]);
+    for (const cell of ["G5", "G9", "H9"]) expect(hyoka).not.toContain(cell);
+    expect(said).toContain("1 具体的取組!G9: 既存のメモがあるため変更していません");
+    expect(comments).toContain("課長確認: 協力企業数は目標未達のため②(i)ではないか。要再検討");
+  });
 });
