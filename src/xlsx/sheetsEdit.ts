@@ -43,6 +43,32 @@ function relIdOf(attrs: Record<string, string>): string | undefined {
   return Object.entries(attrs).find(([k]) => k.endsWith(":id") && !k.startsWith("xmlns"))?.[1];
 }
 
+/**
+ * Indexes into the tab order that follow a removed sheet: names scoped to a later sheet (localSheetId) and the
+ * active and first visible tab move down by one; a name scoped to the removed sheet goes with it. Nothing
+ * changes when the removed sheet is the last, where Hyoka puts its own.
+ */
+function shiftSheetIndexes(xml: string, removed: number): Splice[] {
+  const splices: Splice[] = [];
+  const shift = (span: ElementSpan, attr: string, drop: boolean) => {
+    const m = new RegExp(`\\b${attr}="(\\d+)"`).exec(xml.slice(span.start, span.openEnd));
+    if (!m) return;
+    const k = Number(m[1]);
+    if (k === removed && drop) splices.push({ at: span.start, remove: span.end - span.start, insert: "" });
+    else if (k > removed)
+      splices.push({ at: span.start + m.index, remove: m[0].length, insert: `${attr}="${k - 1}"` });
+  };
+  for (const c of childSpans(xml, rootSpan(xml))) {
+    if (c.local === "definedNames") for (const n of childSpans(xml, c)) shift(n, "localSheetId", true);
+    if (c.local === "bookViews")
+      for (const v of childSpans(xml, c)) {
+        shift(v, "activeTab", false);
+        shift(v, "firstSheet", false);
+      }
+  }
+  return splices;
+}
+
 /** Removes a sheet: its <sheet> entry, relationship, part, the part's rels and content type. */
 export async function removeSheet(
   edit: PackageEdit,
@@ -50,14 +76,18 @@ export async function removeSheet(
   name: string
 ): Promise<boolean> {
   const xml = await edit.text(workbookPart);
-  const sheets = sheetsElement(xml);
-  const entry = childSpans(xml, sheets).find((c) => attributes(xml, c).name === name);
-  if (!entry) return false;
+  const entries = childSpans(xml, sheetsElement(xml));
+  const index = entries.findIndex((c) => attributes(xml, c).name === name);
+  if (index < 0) return false;
+  const entry = entries[index];
   const id = relIdOf(attributes(xml, entry));
   const rel = (await edit.relationships(workbookPart)).find((r) => r.id === id);
   edit.set(
     workbookPart,
-    applySplices(xml, [{ at: entry.start, remove: entry.end - entry.start, insert: "" }])
+    applySplices(xml, [
+      { at: entry.start, remove: entry.end - entry.start, insert: "" },
+      ...shiftSheetIndexes(xml, index),
+    ])
   );
   if (rel?.part) await edit.removePart(rel.part);
   if (id) await edit.removeRelationships(workbookPart, (r) => r.id === id);
