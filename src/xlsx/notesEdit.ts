@@ -202,17 +202,23 @@ function commentXml(prefix: string, ref: string, authorId: number, text: string)
   return `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(text)}</${p}t></${p}r></${p}text></${p}comment>`;
 }
 
-/** The largest o:idmap block used by any VML drawing, so a new drawing's shape ids clash with none. */
-async function maxIdmap(edit: PackageEdit): Promise<number> {
-  let max = 0;
-  // Drawings Hyoka added in this run count too: they are among the names.
-  for (const name of edit.names()) {
-    if (!name.toLowerCase().endsWith(".vml")) continue;
-    const xml = await edit.text(name);
-    for (const m of xml.matchAll(/<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/g))
-      for (const n of m[1].split(",")) if (Number(n) > max) max = Number(n);
+/** The largest o:idmap block in use, per package being edited: scanned once, then counted up as drawings are made. */
+const idmapBlocks = new WeakMap<PackageEdit, number>();
+
+/** A fresh o:idmap block for a new VML drawing, so its shape ids clash with no other drawing's. */
+async function nextIdmap(edit: PackageEdit): Promise<number> {
+  let max = idmapBlocks.get(edit);
+  if (max === undefined) {
+    max = 0;
+    for (const name of edit.names()) {
+      if (!name.toLowerCase().endsWith(".vml")) continue;
+      const xml = await edit.text(name);
+      for (const m of xml.matchAll(/<(?:[\w.-]+:)?idmap\b[^>]*\bdata="([^"]*)"/g))
+        for (const n of m[1].split(",")) if (Number(n) > max) max = Number(n);
+    }
   }
-  return max;
+  idmapBlocks.set(edit, max + 1);
+  return max + 1;
 }
 
 /**
@@ -302,7 +308,7 @@ export async function addNotes(
     edit.set(vmlRel.part, applySplices(vml, [{ at: root.closeStart, remove: 0, insert: shapes }]));
     return undefined;
   }
-  const block = (await maxIdmap(edit)) + 1;
+  const block = await nextIdmap(edit);
   const vml = vmlPartXml(
     block,
     notes
