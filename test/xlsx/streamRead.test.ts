@@ -8,7 +8,7 @@ import { readBookInfo, readGridsOf } from "../../src/xlsx/readBook";
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
 describe("the streaming reader gives the grids the ExcelJS reader gave", () => {
-  test.each(["minato-h28.xlsx", "rich.xlsx", "notes.xlsx", "x14.xlsx", "macro.xlsm"])("%s", async (name) => {
+  test.each(["minato-h28.xlsx", "rich.xlsx", "notes.xlsx", "x14.xlsx", "macro.xlsm", "libreoffice.xlsx"])("%s", async (name) => {
     const data = await fs.readFile(path.join(FIXTURES, name));
     const pkg = await ZipPackage.open(data);
     const grids = await readGridsOf(pkg, await readBookInfo(pkg));
