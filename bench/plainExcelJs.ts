@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   await wb.xlsx.writeFile(output);
+  process.stderr.write(`${process.resourceUsage().maxRSS * 1024}\n`);
 }
 
 void main();

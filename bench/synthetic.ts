@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { mergesOf } from "../src/xlsx/readGrids";
+import { rangeBounds } from "../src/core/grid";
 
 /**
  * Evaluation workbooks of any size in the sample's layout: the sample's own header rows, merges and data rows
@@ -29,7 +29,8 @@ function copyRow(from: ExcelJS.Worksheet, fromRow: number, to: ExcelJS.Worksheet
 
 /** The sheet's merges lying within rows top..bottom, 1-based as ExcelJS's mergeCells takes them. */
 function mergesWithin(ws: ExcelJS.Worksheet, top: number, bottom: number): { top: number; left: number; bottom: number; right: number }[] {
-  return mergesOf(ws)
+  return ((ws.model as { merges?: string[] }).merges ?? [])
+    .map(rangeBounds)
     .map((m) => ({ top: m.top + 1, left: m.left + 1, bottom: m.bottom + 1, right: m.right + 1 }))
     .filter((m) => m.top >= top && m.bottom <= bottom);
 }

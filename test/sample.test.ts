@@ -1,13 +1,12 @@
 import { defaultProfile as P } from "../src/core/profile";
 import { checkWorkbook, reportSchema, toJsonReport } from "../src/core/report";
-import { readGrids } from "../src/xlsx/readGrids";
-import { loadWorkbook } from "../src/xlsx/files";
+import { loadBook } from "../src/xlsx/files";
 import { SAMPLE } from "./helpers/seed";
 
 describe("the bundled sample workbook (港区 平成28年度)", () => {
   let report: ReturnType<typeof toJsonReport>;
   beforeAll(async () => {
-    const grids = readGrids(await loadWorkbook(SAMPLE));
+    const { grids } = await loadBook(SAMPLE);
     report = toJsonReport(checkWorkbook(grids, P), P, "ja", "minato-h28.xlsx");
   });
 

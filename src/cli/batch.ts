@@ -35,7 +35,7 @@ function outputNames(files: string[]): Map<string, string> {
       f,
       path
         .relative(base, f)
-        .replace(/\.xlsx$/i, "")
+        .replace(/\.xls[xm]$/i, "")
         .split(path.sep)
         .join("__"),
     ])
@@ -180,7 +180,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     file,
     lang: options.lang,
     json: options.jsonDir ? path.join(options.jsonDir, `${names.get(file)}.json`) : undefined,
-    out: options.outDir ? path.join(options.outDir, `${names.get(file)}.checked.xlsx`) : undefined,
+    // A macro-enabled workbook stays one: its copy keeps the .xlsm name Excel opens it by.
+    out: options.outDir
+      ? path.join(
+          options.outDir,
+          `${names.get(file)}.checked${/\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx"}`
+        )
+      : undefined,
   }));
   let done = 0;
   options.progress(`${bar(0, jobs.length)}`, false);

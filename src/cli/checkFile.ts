@@ -2,9 +2,7 @@ import * as path from "path";
 import { checkWorkbook, toJsonReport, type JsonReport, type Lang } from "../core/report";
 import { buildWritePlan } from "../core/plan";
 import type { Profile } from "../core/profile";
-import { readGrids } from "../xlsx/readGrids";
-import { applyPlanToWorkbook } from "../xlsx/applyPlan";
-import { loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
+import { loadBook, saveBook, UnusableFileError } from "../xlsx/files";
 import { isEvaluationRole } from "../core/recognize";
 import { noEvaluationSheet } from "./unusableWorkbook";
 import { findingCounts, writeJsonFile, type FindingCounts } from "./reportFile";
@@ -33,16 +31,13 @@ export type FileOutcome =
 /** One workbook of a batch: check, write its report and copy, and return only what the combined tally needs. */
 export async function checkFile(job: FileJob, profile: Profile): Promise<FileOutcome> {
   try {
-    const workbook = await loadWorkbook(job.file);
-    const result = checkWorkbook(readGrids(workbook), profile);
+    const book = await loadBook(job.file);
+    const result = checkWorkbook(book.grids, profile);
     const report = toJsonReport(result, profile, job.lang, path.basename(job.file));
     const unusable = noEvaluationSheet(report, profile);
     if (unusable) return { file: job.file, ok: false, ...unusable };
     if (job.json) await writeJsonFile(job.json, report);
-    if (job.out) {
-      applyPlanToWorkbook(workbook, buildWritePlan(result, profile, job.lang));
-      await saveWorkbook(workbook, job.out);
-    }
+    if (job.out) await saveBook(book, buildWritePlan(result, profile, job.lang), job.out);
     return {
       file: job.file,
       ok: true,

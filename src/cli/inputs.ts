@@ -23,10 +23,10 @@ async function walk(dir: string, recursive: boolean): Promise<string[]> {
   return out;
 }
 
-/** Office's lock files (~$book.xlsx) are not workbooks. */
+/** .xlsx and macro-enabled .xlsm; Office's lock files (~$book.xlsx) are not workbooks. */
 function isWorkbookName(file: string): boolean {
   const base = path.basename(file);
-  return /\.xlsx$/i.test(base) && !base.startsWith("~$");
+  return /\.xls[xm]$/i.test(base) && !base.startsWith("~$");
 }
 
 /**

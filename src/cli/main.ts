@@ -3,9 +3,8 @@ import * as path from "path";
 import { checkWorkbook, toJsonReport, HYOKA_VERSION } from "../core/report";
 import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
 import { buildClearPlan, buildWritePlan } from "../core/plan";
-import { readGrids } from "../xlsx/readGrids";
-import { applyPlanToWorkbook } from "../xlsx/applyPlan";
-import { backupFile, loadWorkbook, saveWorkbook, UnusableFileError } from "../xlsx/files";
+import type { WritePlan } from "../core/plan";
+import { backupFile, loadBook, saveBook, UnusableFileError } from "../xlsx/files";
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
 import { expandInputs } from "./inputs";
@@ -96,26 +95,32 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
       "--out は入力ファイルと別のファイルにしてください / --out must not be the input file"
     );
   }
-  const workbook = await loadWorkbook(args.input);
-  const grids = readGrids(workbook);
+  if (args.out && /\.xlsm$/i.test(args.input) !== /\.xlsm$/i.test(args.out)) {
+    throw new UsageError(
+      /\.xlsm$/i.test(args.input)
+        ? "マクロ有効ブックのコピーは .xlsm にしてください / the copy of a macro-enabled workbook must end in .xlsm"
+        : ".xlsx のコピーに .xlsm の名前は付けられません / the copy of an .xlsx cannot end in .xlsm"
+    );
+  }
+  const book = await loadBook(args.input);
+  const grids = book.grids;
   const file = path.basename(args.input);
   const target = args.inPlace ? args.input : args.out;
   // With the JSON report on stdout, messages go to stderr.
   const say = args.json === "-" ? io.err : io.out;
   /** In place: a backup first, then the new file through a temporary one, so the input is never half written. */
-  const save = async () => {
+  const save = async (plan: WritePlan) => {
     if (args.inPlace) {
       const backup = await backupFile(args.input);
       say(
         args.lang === "ja" ? `元のファイルの控え: ${backup}` : `Backup of the original: ${backup}`
       );
     }
-    await saveWorkbook(workbook, target!);
+    return saveBook(book, plan, target!);
   };
 
   if (args.command === "clear") {
-    applyPlanToWorkbook(workbook, buildClearPlan(grids));
-    await save();
+    await save(buildClearPlan(grids));
     io.out(
       args.lang === "ja"
         ? `Hyoka が加えたものを取り除きました: ${target}`
@@ -151,8 +156,7 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
           : `\nProtected sheets: ${locked.join(", ")} — colors, dropdowns and notes go into the copy; editing those cells in Excel needs the protection removed`
       );
     const plan = buildWritePlan(result, profile, args.lang);
-    const { skipped } = applyPlanToWorkbook(workbook, plan);
-    await save();
+    const { skipped } = await save(plan);
     say(args.lang === "ja" ? `\n検証済みのブック: ${target}` : `\nChecked workbook: ${target}`);
     for (const s of skipped) {
       say(

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { shapeFor, syntheticWorkbook } from "../../bench/synthetic";
-import { readGrids } from "../../src/xlsx/readGrids";
+import { readGrids } from "../helpers/excelJsGrids";
 import { checkWorkbook } from "../../src/core/report";
 import { defaultProfile } from "../../src/core/profile";
 import { SAMPLE } from "../helpers/seed";

@@ -87,3 +87,27 @@ describe("hyoka check", () => {
     expect(c.out.join("")).toContain("hyoka check");
   });
 });
+
+describe("macro-enabled workbooks (.xlsm)", () => {
+  const MACRO = path.join(__dirname, "..", "fixtures", "macro.xlsm");
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-xlsm-"));
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+  test("a copy named .xlsx is refused with a message: Excel would not open macro content under that name", async () => {
+    const c = capture();
+    expect(await main(["check", MACRO, "--out", path.join(dir, "copy.xlsx")], c.io)).toBe(2);
+    expect(c.err.join("\n")).toContain("must end in .xlsm");
+  });
+
+  test("a batch over a folder checks .xlsm files and writes .xlsm copies", async () => {
+    const input = path.join(dir, "in");
+    await fs.mkdir(input);
+    await fs.copyFile(MACRO, path.join(input, "ward.xlsm"));
+    const c = capture();
+    expect(await main(["check", input, "--out", path.join(dir, "out"), "--jobs", "1"], c.io)).toBeLessThan(2);
+    expect(await fs.readdir(path.join(dir, "out"))).toEqual(["ward.checked.xlsm"]);
+  });
+});

@@ -16,7 +16,7 @@ import { matchActual } from "../../src/core/match";
 import { findStrategyCode, readGroupRow, readInitiativeCode } from "../../src/core/codes";
 import { initiativeTitle } from "../../src/core/evaluation";
 import { isBlankLike } from "../../src/core/normalize";
-import { readGrids } from "../../src/xlsx/readGrids";
+import { readGrids } from "../helpers/excelJsGrids";
 import { SAMPLE, seedText } from "../helpers/seed";
 
 function sameReading(text: string): void {

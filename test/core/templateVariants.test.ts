@@ -7,8 +7,7 @@
 import type { SheetGrid } from "../../src/core/grid";
 import { defaultProfile as P } from "../../src/core/profile";
 import { checkWorkbook, toJsonReport, type JsonReport } from "../../src/core/report";
-import { readGrids } from "../../src/xlsx/readGrids";
-import { loadWorkbook } from "../../src/xlsx/files";
+import { loadBook } from "../../src/xlsx/files";
 import { SAMPLE } from "../helpers/seed";
 import * as L from "../helpers/laterTemplate";
 import { insertColumns } from "../helpers/variants";
@@ -22,7 +21,7 @@ const TRUTH: Record<string, string> = {
 let sample: SheetGrid[];
 let sampleReport: JsonReport;
 beforeAll(async () => {
-  sample = readGrids(await loadWorkbook(SAMPLE));
+  sample = (await loadBook(SAMPLE)).grids;
   sampleReport = report(sample);
 });
 

@@ -1,4 +1,7 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { readWorkbook } from "../../src/excel/readWorkbook";
 import { applyPlan, rowSlices } from "../../src/excel/applyPlan";
 import { runAction, selectCell } from "../../src/excel/session";
@@ -6,8 +9,8 @@ import { describeError } from "../../src/excel/errors";
 import { defaultProfile } from "../../src/core/profile";
 import { checkWorkbook } from "../../src/core/report";
 import { buildWritePlan } from "../../src/core/plan";
-import { readGrids } from "../../src/xlsx/readGrids";
-import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
+import { loadBook } from "../../src/xlsx/files";
+import { checkInto, writeWithExcelJs } from "../helpers/xlsxFiles";
 import { MockExcelHost, OfficeError, type HostOptions } from "../host/mockExcel";
 import { addMergedScratchSheet, addPersonsExcelMarks } from "../host/hazards";
 import { outcomeMessage } from "../../src/taskpane/outcomeMessage";
@@ -105,13 +108,13 @@ describe.each(FIXTURES)("applyPlan (Office adapter) on the sample workbook $fixt
     await act(h, "summary");
     const fromExcel = (await readWorkbook(h.context())).grids;
 
-    const wb = await sampleWorkbook(hazards);
-    const result = checkWorkbook(readGrids(wb), defaultProfile);
-    applyPlanToWorkbook(wb, buildWritePlan(result, defaultProfile, "ja"));
-    const buffer = await wb.xlsx.writeBuffer();
-    const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(buffer as ArrayBuffer);
-    expect(mergesInReadingOrder(fromExcel)).toEqual(mergesInReadingOrder(readGrids(reread)));
+    const input = hazards ? await writeWithExcelJs(await sampleWorkbook(hazards)) : SAMPLE;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-both-"));
+    const checked = path.join(dir, "checked.xlsx");
+    await checkInto(input, checked);
+    expect(mergesInReadingOrder(fromExcel)).toEqual(mergesInReadingOrder((await loadBook(checked)).grids));
+    await fs.rm(dir, { recursive: true, force: true });
+    if (input !== SAMPLE) await fs.rm(path.dirname(input), { recursive: true, force: true });
   });
 
   test("色分け and 集計表 change no value a person typed; 集計表 writes only below the summary headers", async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/excel/readWorkbook";
-import { readGrids } from "../../src/xlsx/readGrids";
+import { readGrids } from "../helpers/excelJsGrids";
 import { MockExcelHost } from "../host/mockExcel";
 import { bookFromJson, emptySheet } from "../host/mockBook";
 import { bookJsonFromWorkbook, mergesInReadingOrder } from "../host/fromXlsx";

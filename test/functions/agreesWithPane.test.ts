@@ -1,8 +1,7 @@
 import * as path from "path";
 import { defaultProfile as P } from "../../src/core/profile";
 import { checkWorkbook, toJsonReport } from "../../src/core/report";
-import { readGrids } from "../../src/xlsx/readGrids";
-import { loadWorkbook } from "../../src/xlsx/files";
+import { loadBook } from "../../src/xlsx/files";
 import { achievement, explain, withdrawal } from "../../src/functions/functions";
 import { SAMPLE } from "../helpers/seed";
 
@@ -20,7 +19,7 @@ afterAll(() => {
 
 describe("the functions in cells say what the pane's 撤退基準 view says", () => {
   test.each(BOOKS.map((f) => [path.basename(f), f]))("every initiative of %s", async (_name, file) => {
-    const result = checkWorkbook(readGrids(await loadWorkbook(file)), P);
+    const result = checkWorkbook((await loadBook(file)).grids, P);
     const report = toJsonReport(result, P, "ja");
     expect(report.initiatives).toHaveLength(12);
     result.evaluation.initiatives.forEach((init, i) => {

@@ -1,12 +1,34 @@
 import { deflateRawSync, inflateRawSync } from "zlib";
-import {
-  CENTRAL_ENTRY,
-  END_OF_DIRECTORY,
-  LOCAL_ENTRY,
-  localDataStart,
-  readCentralEntry,
-  readEndOfDirectory,
-} from "../../src/xlsx/zipDirectory";
+
+/** The zip records this helper reads and writes (APPNOTE 4.3.7, 4.3.12, 4.3.16): the test's own, not the product's. */
+const END_OF_DIRECTORY = 0x06054b50;
+const CENTRAL_ENTRY = 0x02014b50;
+const LOCAL_ENTRY = 0x04034b50;
+
+function readEndOfDirectory(data: Buffer): { entries: number; offset: number } | null {
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--)
+    if (data.readUInt32LE(i) === END_OF_DIRECTORY)
+      return { entries: data.readUInt16LE(i + 10), offset: data.readUInt32LE(i + 16) };
+  return null;
+}
+
+function readCentralEntry(data: Buffer, at: number) {
+  const nameLength = data.readUInt16LE(at + 28);
+  return {
+    next: at + 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32),
+    flags: data.readUInt16LE(at + 8),
+    method: data.readUInt16LE(at + 10),
+    crc: data.readUInt32LE(at + 16),
+    compressedSize: data.readUInt32LE(at + 20),
+    size: data.readUInt32LE(at + 24),
+    name: data.subarray(at + 46, at + 46 + nameLength),
+    localOffset: data.readUInt32LE(at + 42),
+  };
+}
+
+function localDataStart(data: Buffer, local: number): number {
+  return local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+}
 
 export interface ZipEntry {
   name: string;
@@ -74,7 +96,11 @@ export interface ReadEntry {
   data: Buffer;
 }
 
-/** Every entry of a zip, uncompressed, read from its central directory; throws where a local header disagrees with it. */
+/**
+ * Every entry of a zip, uncompressed, read from its central directory; throws where a local header disagrees with
+ * it (sizes and CRC only when the local header carries them: flag bit 3 puts them in a data descriptor), or where
+ * the data does not match its CRC.
+ */
 export function readZip(zip: Buffer): ReadEntry[] {
   const end = readEndOfDirectory(zip);
   if (!end) throw new Error("no end record");
@@ -82,18 +108,22 @@ export function readZip(zip: Buffer): ReadEntry[] {
   for (let i = 0, p = end.offset; i < end.entries; i++) {
     const entry = readCentralEntry(zip, p);
     const local = entry.localOffset;
+    const described = (entry.flags & 0x0008) !== 0;
     const agrees =
       zip.readUInt32LE(local) === LOCAL_ENTRY &&
       zip.readUInt16LE(local + 6) === entry.flags &&
       zip.readUInt16LE(local + 8) === entry.method &&
-      zip.readUInt32LE(local + 14) === entry.crc &&
-      zip.readUInt32LE(local + 18) === entry.compressedSize &&
-      zip.readUInt32LE(local + 22) === entry.size &&
+      (described ||
+        (zip.readUInt32LE(local + 14) === entry.crc &&
+          zip.readUInt32LE(local + 18) === entry.compressedSize &&
+          zip.readUInt32LE(local + 22) === entry.size)) &&
       zip.subarray(local + 30, local + 30 + entry.name.length).equals(entry.name);
     if (!agrees) throw new Error(`local header of ${entry.name.toString("utf8")} disagrees with the directory`);
     const start = localDataStart(zip, local);
     const body = zip.subarray(start, start + entry.compressedSize);
     const data = entry.method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    if (data.length !== entry.size || crc32(data) !== entry.crc)
+      throw new Error(`${entry.name.toString("utf8")}: size or CRC does not match its data`);
     out.push({
       name: entry.name.toString("utf8"),
       method: entry.method,

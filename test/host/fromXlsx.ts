@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { mergesOf, plainValue } from "../../src/xlsx/readGrids";
+import { mergesOf, plainValue } from "../helpers/excelJsGrids";
 import type { SheetGrid } from "../../src/core/grid";
 import type { BookJson, CellValue } from "./mockBook";
 

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { readGrids } from "../../src/xlsx/readGrids";
+import { readGrids } from "../helpers/excelJsGrids";
 import { SAMPLE } from "../helpers/seed";
 
 const INITIATIVES = "1 具体的取組";

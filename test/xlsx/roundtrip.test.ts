@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { loadWorkbook } from "../../src/xlsx/files";
+import { loadWithExcelJs as loadWorkbook } from "../helpers/xlsxFiles";
 import { SAMPLE } from "../helpers/seed";
 
 const quiet = { out: () => undefined, err: () => undefined };

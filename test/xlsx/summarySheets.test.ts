@@ -1,29 +1,19 @@
 import ExcelJS from "exceljs";
-import { defaultProfile as P } from "../../src/core/profile";
-import { checkWorkbook } from "../../src/core/report";
-import { buildClearPlan, buildWritePlan } from "../../src/core/plan";
-import { readGrids } from "../../src/xlsx/readGrids";
-import { applyPlanToWorkbook } from "../../src/xlsx/applyPlan";
-import { loadWorkbook } from "../../src/xlsx/files";
+import * as path from "path";
 import { SAMPLE } from "../helpers/seed";
+import { checkInto, clearInto, loadWithExcelJs, writeWithExcelJs } from "../helpers/xlsxFiles";
 
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const buffer = await wb.xlsx.writeBuffer();
-  const again = new ExcelJS.Workbook();
-  await again.xlsx.load(buffer);
-  return again;
-}
-
+/** Checks a workbook built in the test through the file adapter; returns the outcome and the result as ExcelJS reads it. */
 async function check(wb: ExcelJS.Workbook) {
-  const grids = readGrids(wb);
-  const plan = buildWritePlan(checkWorkbook(grids, P), P, "ja");
-  const outcome = applyPlanToWorkbook(wb, plan);
-  return { wb: await roundTrip(wb), outcome };
+  const input = await writeWithExcelJs(wb);
+  const output = path.join(path.dirname(input), "checked.xlsx");
+  const outcome = await checkInto(input, output);
+  return { file: output, wb: await loadWithExcelJs(output), outcome };
 }
 
 describe("summary sheets", () => {
   test("a summary sheet with values a person typed is not overwritten: Hyoka writes its own beside it", async () => {
-    const wb = await loadWorkbook(SAMPLE);
+    const wb = await loadWithExcelJs(SAMPLE);
     wb.getWorksheet("業績目標の達成状況")!.getCell("A3").value = "経営課題1 (手入力)";
     const { wb: out } = await check(wb);
     expect(out.getWorksheet("業績目標の達成状況")!.getCell("A3").value).toBe("経営課題1 (手入力)");
@@ -34,11 +24,11 @@ describe("summary sheets", () => {
   });
 
   test("without summary sheets Hyoka creates them; re-running does not stack; clear removes them", async () => {
-    const wb = await loadWorkbook(SAMPLE);
+    const wb = await loadWithExcelJs(SAMPLE);
     wb.removeWorksheet(wb.getWorksheet("業績目標の達成状況")!.id);
     wb.removeWorksheet(wb.getWorksheet("目標未達成の取組み")!.id);
     const names = wb.worksheets.map((w) => w.name);
-    const once = (await check(wb)).wb;
+    const { file: onceFile, wb: once } = await check(wb);
     expect(once.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([...names, "業績目標の達成状況", "目標未達成の取組み"]);
     expect(once.getWorksheet("業績目標の達成状況")!.getCell("A1").value).toBe("業績目標の達成状況");
     expect(once.getWorksheet("目標未達成の取組み")!.getCell("A3").value).toContain("地域課題解決型広報紙配布事業");
@@ -49,14 +39,16 @@ describe("summary sheets", () => {
     expect(created.getCell("A3").font?.bold).toBeFalsy();
     expect(created.getCell("A3").alignment).toEqual({ wrapText: true, vertical: "top" });
     expect(created.getCell("A1").alignment).toEqual({ wrapText: true, vertical: "top" });
-    const twice = (await check(once)).wb;
-    expect(twice.worksheets.map((w) => w.name)).toEqual(once.worksheets.map((w) => w.name));
-    applyPlanToWorkbook(twice, buildClearPlan(readGrids(twice)));
-    expect((await roundTrip(twice)).worksheets.map((w) => w.name)).toEqual(names);
+    const twiceFile = path.join(path.dirname(onceFile), "twice.xlsx");
+    await checkInto(onceFile, twiceFile);
+    expect((await loadWithExcelJs(twiceFile)).worksheets.map((w) => w.name)).toEqual(once.worksheets.map((w) => w.name));
+    const clearedFile = path.join(path.dirname(onceFile), "cleared.xlsx");
+    await clearInto(twiceFile, clearedFile);
+    expect((await loadWithExcelJs(clearedFile)).worksheets.map((w) => w.name)).toEqual(names);
   });
 
   test("a cell that already has a person's note keeps it", async () => {
-    const wb = await loadWorkbook(SAMPLE);
+    const wb = await loadWithExcelJs(SAMPLE);
     wb.getWorksheet("1 具体的取組")!.getCell("G9").note = "担当者メモ";
     const { wb: out, outcome } = await check(wb);
     expect(out.getWorksheet("1 具体的取組")!.getCell("G9").note).toBe("担当者メモ");

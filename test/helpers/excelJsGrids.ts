@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import type { MergedArea, SheetGrid } from "../core/grid";
-import { rangeBounds, trimGrid } from "../core/grid";
-import { displayText } from "../core/display";
+import type { MergedArea, SheetGrid } from "../../src/core/grid";
+import { rangeBounds, trimGrid } from "../../src/core/grid";
+import { displayText } from "../../src/core/display";
 
 /** A cell's value without ExcelJS's wrappers: a formula's result, an error code, rich text joined, a link's text. */
 export function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
