@@ -11,8 +11,8 @@ export interface ChartSpec {
   title: string;
   /** The category labels (経営課題1, 経営課題2, …), an A1 range on `sheet`. */
   categories: string;
-  /** One stacked series per column: 達成, then 未達成. */
-  series: { name: string; values: string }[];
+  /** One stacked series per column: 達成, then 未達成; colours as #RRGGBB. */
+  series: { name: string; values: string; color?: string }[];
   /** The cells under the chart's top-left and bottom-right corners. */
   from: string;
   to: string;
@@ -48,7 +48,8 @@ function chartList(value: unknown): ChartSpec[] {
         (s: unknown) =>
           typeof (s as ChartSpec["series"][number])?.name === "string" &&
           typeof (s as ChartSpec["series"][number])?.values === "string" &&
-          A1_RANGE.test((s as ChartSpec["series"][number]).values)
+          A1_RANGE.test((s as ChartSpec["series"][number]).values) &&
+          ["undefined", "string"].includes(typeof (s as ChartSpec["series"][number]).color)
       ) &&
       typeof c?.from === "string" &&
       A1_CELL.test(c.from) &&

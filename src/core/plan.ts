@@ -296,6 +296,7 @@ function tallyChart(
     series: TALLY_SERIES.map((name, i) => ({
       name,
       values: a1Range(at.top, at.left + 2 + i, bottom, at.left + 2 + i),
+      color: i === 0 ? profile.summary.chartColors.achieved : profile.summary.chartColors.notAchieved,
     })),
     from: a1(top, left),
     to: a1(top + rows - 1, left + CHART_COLUMNS - 1),

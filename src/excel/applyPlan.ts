@@ -674,7 +674,11 @@ export async function applyPlan(
         const chart = ws.charts.add("BarStacked", ws.getRange(seriesSource(c)), "Columns");
         chart.name = c.name;
         chart.title.text = c.title;
-        c.series.forEach((s, i) => (chart.series.getItemAt(i).name = s.name));
+        c.series.forEach((s, i) => {
+          const series = chart.series.getItemAt(i);
+          series.name = s.name;
+          if (s.color) series.format.fill.setSolidColor(s.color);
+        });
         chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
         chart.setPosition(c.from, c.to);
         added.charts += 1;

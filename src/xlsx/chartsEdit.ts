@@ -34,8 +34,8 @@ export const CHART_CONTENT_TYPE = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
-/** 達成, then 未達成: the same colours as the task pane's chart. */
-export const SERIES_COLORS = ["2F6EBA", "E07B00"];
+/** Used when a recorded chart names no colour. */
+const FALLBACK_COLORS = ["2F6EBA", "E07B00"];
 
 /** A drawing part as Hyoka creates it, around its anchors; one left like this after removal was Hyoka's. */
 function drawingPartXml(anchors: string): string {
@@ -83,7 +83,7 @@ export function chartPartXml(chart: ChartPlan): string {
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
-        solidFill(SERIES_COLORS[i % SERIES_COLORS.length]) +
+        solidFill((s.color ?? "").replace(/^#/, "") || FALLBACK_COLORS[i % FALLBACK_COLORS.length]) +
         `<c:invertIfNegative val="0"/>${categories}` +
         `<c:val><c:numRef><c:f>${escapeXml(sheetRef(chart.sheet, s.values))}</c:f>${points(chart.cache.values[i] ?? [], "num")}</c:numRef></c:val></c:ser>`
     )

@@ -28,6 +28,7 @@ const PERSONS_CHART: MockChart = {
   source: "C3:D5",
   seriesBy: "Columns",
   seriesNames: ["今年度", "前年度"],
+  seriesColors: ["", ""],
   categories: "",
   from: "A20",
   to: "E35",
@@ -76,6 +77,7 @@ describe("集計表 draws the tally as a native stacked bar chart (Office adapte
       source: "C3:D4",
       seriesBy: "Columns",
       seriesNames: ["達成", "未達成"],
+      seriesColors: [defaultProfile.summary.chartColors.achieved, defaultProfile.summary.chartColors.notAchieved],
       categories: "A3:A4",
       title: "経営課題別の業績目標の達成状況",
     });

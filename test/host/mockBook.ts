@@ -36,6 +36,8 @@ export interface MockChart {
   source: string;
   seriesBy: string;
   seriesNames: string[];
+  /** Each series' fill (ChartFill.setSolidColor), "" where Excel chose it. */
+  seriesColors: string[];
   /** The address given to the category axis (setCategoryNames), or "" when Excel numbers the categories. */
   categories: string;
   /** The cells under the chart's corners (setPosition), or "" where Excel put it. */
@@ -129,7 +131,7 @@ export function cloneBook(book: MockBook): MockBook {
       bold: new Set(s.bold),
       wrapped: new Set(s.wrapped),
       columnWidths: new Map(s.columnWidths),
-      charts: s.charts.map((c) => ({ ...c, seriesNames: [...c.seriesNames] })),
+      charts: s.charts.map((c) => ({ ...c, seriesNames: [...c.seriesNames], seriesColors: [...c.seriesColors] })),
     })),
   };
 }

@@ -35,7 +35,8 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
     // chart"; setPosition(startCell, endCell?) "Positions the chart relative to cells on the worksheet", endCell "If
     // specified, the chart's width and height will be set to fully cover up this cell/range". excel.chartseries: name
     // "Specifies the name of a series in a chart." excel.chartaxis (ExcelApi 1.7): setCategoryNames(sourceData: Range)
-    // "Sets all the category names for the specified axis."
+    // "Sets all the category names for the specified axis." excel.chartfill setSolidColor(color): "Sets the fill
+    // formatting of a chart element to a uniform color." (ExcelApi 1.1).
     const host = new MockExcelHost(book());
     const context = host.context();
     const ws = context.workbook.worksheets.getItem("集計");
@@ -44,6 +45,7 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
     chart.title.text = "達成状況";
     chart.series.getItemAt(0).name = "達成";
     chart.series.getItemAt(1).name = "未達成";
+    chart.series.getItemAt(1).format.fill.setSolidColor("#E07B00");
     chart.axes.categoryAxis.setCategoryNames(ws.getRange("A2:A3"));
     chart.setPosition("F1", "M15");
     expect(host.sheet("集計")!.charts).toHaveLength(0); // queued until sync, as every write
@@ -57,6 +59,7 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
         source: "C2:D3",
         seriesBy: "Columns",
         seriesNames: ["達成", "未達成"],
+        seriesColors: ["", "#E07B00"],
         categories: "A2:A3",
         from: "F1",
         to: "M15",
@@ -69,7 +72,7 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
     // name, the first one will be returned." A missing item: the *OrNullObject article (docs/develop/application-
     // specific-api-model.md in office-js-docs-pr) says the plain method throws an ItemNotFound error.
     const b = book();
-    const base = { type: "ColumnClustered", title: "", source: "C2:D3", seriesBy: "Columns", seriesNames: [], categories: "", from: "", to: "" };
+    const base = { type: "ColumnClustered", title: "", source: "C2:D3", seriesBy: "Columns", seriesNames: [], seriesColors: [], categories: "", from: "", to: "" };
     b.sheets[0].charts.push({ ...base, id: 1, name: "グラフ", title: "一つ目" }, { ...base, id: 2, name: "グラフ", title: "二つ目" });
     const host = new MockExcelHost(b);
     const context = host.context();

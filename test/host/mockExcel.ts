@@ -490,6 +490,7 @@ class MockContext {
         source: source.__address as string,
         seriesBy,
         seriesNames: [],
+        seriesColors: [],
         categories: "",
         from: "",
         to: "",
@@ -501,6 +502,7 @@ class MockContext {
         // Excel names a new chart "Chart N" and each series "Series N" until the add-in names them.
         record.name = `Chart ${t.charts.length + 1}`;
         record.seriesNames = Array.from({ length: count }, (_, i) => `Series${i + 1}`);
+        record.seriesColors = Array.from({ length: count }, () => "");
         t.charts.push(record);
       });
       return this.chart(sheetName, () => record, "");
@@ -540,6 +542,18 @@ class MockContext {
           if (i >= r.seriesNames.length) throw new OfficeError("ItemNotFound", `The chart has no series ${i}.`);
           r.seriesNames[i] = v;
         });
+        // ChartSeries.format.fill (ChartFill, ExcelApi 1.1): setSolidColor(color) "Sets the fill formatting of a
+        // chart element to a uniform color."
+        series.format = {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.enqueue(32, () => {
+                const r = record();
+                if (i >= r.seriesColors.length) throw new OfficeError("ItemNotFound", `The chart has no series ${i}.`);
+                r.seriesColors[i] = color;
+              }),
+          },
+        };
         return series;
       },
     };
