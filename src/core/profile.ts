@@ -318,7 +318,7 @@ export const defaultProfile: Profile = {
     totalLabel: "計",
     targetMark: "〔目標〕",
     actualMark: "〔実績〕",
-    chartColors: { achieved: "#2F6EBA", notAchieved: "#E07B00" },
+    chartColors: { achieved: "#2F6EBA", notAchieved: "#B85C00" },
   },
 };
 

@@ -35,7 +35,7 @@ export const CHART_CONTENT_TYPE = {
 };
 
 /** Used when a recorded chart names no colour. */
-const FALLBACK_COLORS = ["2F6EBA", "E07B00"];
+const FALLBACK_COLORS = ["2F6EBA", "B85C00"];
 
 /** A drawing part as Hyoka creates it, around its anchors; one left like this after removal was Hyoka's. */
 function drawingPartXml(anchors: string): string {
