@@ -6,7 +6,7 @@ import { t } from "../strings";
 type Colors = Profile["summary"]["chartColors"];
 
 const WIDTH = 320;
-const LABEL = 76;
+const LABEL = 80;
 const ROW = 26;
 const BAR = 18;
 const LEGEND = 22;
@@ -48,7 +48,7 @@ export function TallyChart({
       <g>
         <rect x={x} y={y} width={w} height={BAR} fill={fill} />
         {w >= 14 && (
-          <text x={x + w / 2} y={y + BAR / 2} dy="0.35em" textAnchor="middle" fontSize="11" fill="#FFFFFF">
+          <text x={x + w / 2} y={y + BAR / 2} dy="0.35em" textAnchor="middle" fontSize="12" fill="#FFFFFF">
             {n}
           </text>
         )}
@@ -67,11 +67,11 @@ export function TallyChart({
       <desc id={`${id}-desc`}>{tallyDescription(report, lang)}</desc>
       <g aria-hidden="true">
         <rect x={LABEL} y={4} width={10} height={10} fill={colors.achieved} />
-        <text x={LABEL + 14} y={9} dy="0.35em" fontSize="11" fill="#242424">
+        <text x={LABEL + 14} y={9} dy="0.35em" fontSize="12" fill="#242424">
           {t("achieved", lang)}
         </text>
         <rect x={LABEL + 70} y={4} width={10} height={10} fill={colors.notAchieved} />
-        <text x={LABEL + 84} y={9} dy="0.35em" fontSize="11" fill="#242424">
+        <text x={LABEL + 84} y={9} dy="0.35em" fontSize="12" fill="#242424">
           {t("notAchieved", lang)}
         </text>
         {issues.map((i, n) => {
@@ -80,12 +80,12 @@ export function TallyChart({
           const unmet = i.notAchieved * scale;
           return (
             <g key={i.issueNo}>
-              <text x={LABEL - 6} y={y + BAR / 2} dy="0.35em" textAnchor="end" fontSize="11" fill="#242424">
+              <text x={LABEL - 6} y={y + BAR / 2} dy="0.35em" textAnchor="end" fontSize="12" fill="#242424">
                 {`${lang === "ja" ? "経営課題" : "Issue "}${i.issueNo}`}
               </text>
               {segment(LABEL, met, y, i.achieved, colors.achieved)}
               {segment(LABEL + met, unmet, y, i.notAchieved, colors.notAchieved)}
-              <text x={LABEL + met + unmet + 4} y={y + BAR / 2} dy="0.35em" fontSize="11" fill="#616161">
+              <text x={LABEL + met + unmet + 4} y={y + BAR / 2} dy="0.35em" fontSize="12" fill="#616161">
                 {i.achieved + i.notAchieved}
               </text>
             </g>
