@@ -248,6 +248,15 @@ export function fillCells(
   return { xml: applySplices(xml, splices), rows: records };
 }
 
+function isRowElement(text: string): boolean {
+  try {
+    const span = rootSpan(text);
+    return span.local === "row" && span.start === 0 && span.end === text.length;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Takes Hyoka's values back out of a person's sheet: a row still as Hyoka left it goes back to what it was;
  * a row changed since (saved by Excel, edited) has only the values in Hyoka's ranges emptied.
@@ -259,7 +268,8 @@ export function restoreCells(xml: string, records: RowRecord[], written: string[
   for (const { span, r } of rows) {
     const text = xml.slice(span.start, span.end);
     const record = records.find((x) => x.row === r);
-    if (record && record.after === text) {
+    // The record comes from the file: a "before" that is not a single row element is not put back.
+    if (record && record.after === text && (record.before === null || isRowElement(record.before))) {
       splices.push({ at: span.start, remove: span.end - span.start, insert: record.before ?? "" });
       continue;
     }
