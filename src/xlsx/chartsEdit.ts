@@ -178,7 +178,13 @@ export async function removeCharts(
   for (const a of anchors) {
     const id = anchorChartRelId(xml, a);
     const rel = rels.find((r) => r.id === id);
-    if (rel?.part && edit.has(rel.part)) await edit.removePart(rel.part);
+    if (rel?.part && edit.has(rel.part)) {
+      // Excel saves a chart with style and colour parts of its own (chartStyle, chartColorStyle): they go with it.
+      for (const own of await edit.relationships(rel.part))
+        if (own.part && edit.has(own.part) && /\/chart(Style|ColorStyle)$/.test(own.type))
+          await edit.removePart(own.part);
+      await edit.removePart(rel.part);
+    }
     if (id) await edit.removeRelationships(drawing.part, (r) => r.id === id);
   }
   const left = applySplices(

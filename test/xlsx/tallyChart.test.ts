@@ -181,6 +181,45 @@ describe("check --out draws the tally chart in the file", () => {
     expect([back.edited, back.lost, back.added]).toEqual([[], [], []]);
   });
 
+  test("a chart Excel saved with its style and colour parts: clear takes those too, and leaves no part pointing nowhere", async () => {
+    const out = path.join(dir, "sample.xlsx");
+    const { chartPart } = await chartParts(out);
+    const entries = readZip(await fs.readFile(out));
+    const slash = chartPart.lastIndexOf("/");
+    const rels = `${chartPart.slice(0, slash + 1)}_rels/${chartPart.slice(slash + 1)}.rels`;
+    // As Excel writes them when it saves a chart (relationship types and content types of Office 2013 and later).
+    const MS = "http://schemas.microsoft.com/office/2011/relationships";
+    entries.push(
+      { name: "xl/charts/style1.xml", data: Buffer.from('<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" id="201"/>') },
+      { name: "xl/charts/colors1.xml", data: Buffer.from('<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" meth="cycle" id="10"/>') },
+      {
+        name: rels,
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${MS}/chartColorStyle" Target="colors1.xml"/><Relationship Id="rId1" Type="${MS}/chartStyle" Target="style1.xml"/></Relationships>`
+        ),
+      }
+    );
+    const types = entries.find((e) => e.name === "[Content_Types].xml")!;
+    types.data = Buffer.from(
+      types.data
+        .toString("utf8")
+        .replace(
+          "</Types>",
+          '<Override PartName="/xl/charts/style1.xml" ContentType="application/vnd.ms-office.chartstyle+xml"/><Override PartName="/xl/charts/colors1.xml" ContentType="application/vnd.ms-office.chartcolorstyle+xml"/></Types>'
+        )
+    );
+    const saved = path.join(dir, "saved-with-styles.xlsx");
+    await fs.writeFile(saved, makeZip(entries.map((e) => ({ name: e.name, data: e.data }))));
+    expect(packageProblems(await partsOf(saved))).toEqual([]);
+    const cleared = path.join(dir, "saved-with-styles-cleared.xlsx");
+    expect(await main(["clear", saved, "--out", cleared], quiet)).toBe(0);
+    const parts = await partsOf(cleared);
+    expect([...parts.keys()].filter((n) => n.startsWith("xl/charts/"))).toEqual([]);
+    expect(packageProblems(parts)).toEqual([]);
+    const back = diffParts(await partsOf(path.join(FIXTURES, "minato-h28.xlsx")), parts);
+    expect([back.edited, back.lost, back.added]).toEqual([[], [], []]);
+  });
+
   test("LibreOffice opens both workbooks with the chart", () => {
     const pdfs = path.join(dir, "pdf");
     const files = [path.join(dir, "sample.xlsx"), path.join(dir, "persons.xlsx")];
