@@ -65,6 +65,23 @@ describe("the plan's tally chart", () => {
     expect(buildClearPlan(book.grids)).toMatchObject({ charts: [], meta: null });
   });
 
+  test("beside the block from its header row, right of anything a person keeps in those rows", async () => {
+    const book = await loadBook(SAMPLE);
+    const plain = buildWritePlan(checkWorkbook(book.grids, P), P, "ja").charts[0];
+    expect([plain.from, plain.to]).toEqual(["F2", "M16"]);
+    // A person's remark in H2, the header row the chart starts on (anything below the header would make Hyoka
+    // create a sheet of its own instead): the chart starts one column after it.
+    const grids = book.grids.map((g) => {
+      if (g.name !== plain.sheet) return g;
+      const cells = g.cells.map((r) => [...r]);
+      cells[1] = Array.from({ length: 8 }, (_, i) => (i === 7 ? "前年度は別表" : cells[1][i] ?? ""));
+      return { ...g, cells };
+    });
+    const moved = buildWritePlan(checkWorkbook(grids, P), P, "ja").charts[0];
+    expect(moved.sheet).toBe(plain.sheet);
+    expect([moved.from, moved.to]).toEqual(["J2", "Q16"]);
+  });
+
   test("a tally with no 経営課題 gets no chart", async () => {
     const book = await loadBook(SAMPLE);
     const grids = book.grids.map((g) => (g.name.includes("具体的取組") ? { ...g, cells: g.cells.slice(0, 4) } : g));
