@@ -679,7 +679,11 @@ export async function applyPlan(
           series.name = s.name;
           if (s.color) series.format.fill.setSolidColor(s.color);
         });
-        chart.axes.categoryAxis.setCategoryNames(ws.getRange(c.categories));
+        const categories = chart.axes.categoryAxis;
+        categories.setCategoryNames(ws.getRange(c.categories));
+        // The first 経営課題 on top, as in the tally, with the value axis still below the bars.
+        categories.reversePlotOrder = true;
+        categories.position = "Maximum";
         chart.setPosition(c.from, c.to);
         added.charts += 1;
       });

@@ -30,6 +30,8 @@ const PERSONS_CHART: MockChart = {
   seriesNames: ["今年度", "前年度"],
   seriesColors: ["", ""],
   categories: "",
+  reversed: false,
+  valueAxisAt: "Automatic",
   from: "A20",
   to: "E35",
 };
@@ -79,6 +81,8 @@ describe("集計表 draws the tally as a native stacked bar chart (Office adapte
       seriesNames: ["達成", "未達成"],
       seriesColors: [defaultProfile.summary.chartColors.achieved, defaultProfile.summary.chartColors.notAchieved],
       categories: "A3:A4",
+      reversed: true,
+      valueAxisAt: "Maximum",
       title: "経営課題別の業績目標の達成状況",
     });
     // Beside the block, from its header row: right of the four tally columns (and of anything else in those rows).

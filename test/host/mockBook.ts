@@ -40,6 +40,9 @@ export interface MockChart {
   seriesColors: string[];
   /** The address given to the category axis (setCategoryNames), or "" when Excel numbers the categories. */
   categories: string;
+  /** The category axis' reversePlotOrder, and where it has the value axis cross it (ChartAxis.position). */
+  reversed: boolean;
+  valueAxisAt: string;
   /** The cells under the chart's corners (setPosition), or "" where Excel put it. */
   from: string;
   to: string;

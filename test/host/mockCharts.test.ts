@@ -47,6 +47,8 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
     chart.series.getItemAt(1).name = "未達成";
     chart.series.getItemAt(1).format.fill.setSolidColor("#E07B00");
     chart.axes.categoryAxis.setCategoryNames(ws.getRange("A2:A3"));
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.categoryAxis.position = "Maximum";
     chart.setPosition("F1", "M15");
     expect(host.sheet("集計")!.charts).toHaveLength(0); // queued until sync, as every write
     await context.sync();
@@ -61,6 +63,8 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
         seriesNames: ["達成", "未達成"],
         seriesColors: ["", "#E07B00"],
         categories: "A2:A3",
+        reversed: true,
+        valueAxisAt: "Maximum",
         from: "F1",
         to: "M15",
       },
@@ -72,7 +76,7 @@ describe("the stand-in's charts, as the Office.js reference documents them", () 
     // name, the first one will be returned." A missing item: the *OrNullObject article (docs/develop/application-
     // specific-api-model.md in office-js-docs-pr) says the plain method throws an ItemNotFound error.
     const b = book();
-    const base = { type: "ColumnClustered", title: "", source: "C2:D3", seriesBy: "Columns", seriesNames: [], seriesColors: [], categories: "", from: "", to: "" };
+    const base = { type: "ColumnClustered", title: "", source: "C2:D3", seriesBy: "Columns", seriesNames: [], seriesColors: [], categories: "", reversed: false, valueAxisAt: "Automatic", from: "", to: "" };
     b.sheets[0].charts.push({ ...base, id: 1, name: "グラフ", title: "一つ目" }, { ...base, id: 2, name: "グラフ", title: "二つ目" });
     const host = new MockExcelHost(b);
     const context = host.context();

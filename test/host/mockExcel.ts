@@ -492,6 +492,8 @@ class MockContext {
         seriesNames: [],
         seriesColors: [],
         categories: "",
+        reversed: false,
+        valueAxisAt: "Automatic",
         from: "",
         to: "",
       };
@@ -557,11 +559,15 @@ class MockContext {
         return series;
       },
     };
-    chart.axes = {
-      categoryAxis: {
-        setCategoryNames: (source: Mock) => this.enqueue(32, () => (record().categories = source.__address as string)),
-      },
-    };
+    // excel.chartaxis (ExcelApi 1.7/1.8): setCategoryNames(sourceData) "Sets all the category names for the specified
+    // axis"; reversePlotOrder "Specifies if Excel plots data points from last to first"; position "Specifies the
+    // specified axis position where the other axis crosses" (Automatic, Maximum, Minimum, Custom).
+    const categoryAxis = this.attach({ reversePlotOrder: false, position: "Automatic" });
+    categoryAxis.setCategoryNames = (source: Mock) =>
+      this.enqueue(32, () => (record().categories = source.__address as string));
+    this.writable(categoryAxis, "reversePlotOrder", (v: boolean) => (record().reversed = v));
+    this.writable(categoryAxis, "position", (v: string) => (record().valueAxisAt = v));
+    chart.axes = { categoryAxis };
     return chart;
   }
 
