@@ -1,6 +1,23 @@
 import { rangeBounds, type SheetGrid } from "./grid";
 import { META_SHEET } from "./recognize";
 
+/**
+ * A chart Hyoka drew of the tally: where it is, what it shows and its name, so a later run or `clear` removes it (and
+ * a failed write can draw it again) without touching a person's charts on the same sheet.
+ */
+export interface ChartSpec {
+  sheet: string;
+  name: string;
+  title: string;
+  /** The category labels (経営課題1, 経営課題2, …), an A1 range on `sheet`. */
+  categories: string;
+  /** One stacked series per column: 達成, then 未達成; colours as #RRGGBB. */
+  series: { name: string; values: string; color?: string }[];
+  /** The cells under the chart's top-left and bottom-right corners. */
+  from: string;
+  to: string;
+}
+
 /** What Hyoka wrote outside formats, validations and notes: kept in the veryHidden sheet `_hyoka`. */
 export interface HyokaMeta {
   version: 1;
@@ -8,9 +25,38 @@ export interface HyokaMeta {
   created: string[];
   /** Ranges where Hyoka set its dropdowns: Excel cannot list validations, so a later run looks here. */
   validated: { sheet: string; range: string }[];
+  /** Hyoka's charts; absent in records written before Hyoka drew charts (read as none). */
+  charts: ChartSpec[];
 }
 
-export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [], validated: [] };
+export const EMPTY_META: HyokaMeta = { version: 1, written: [], created: [], validated: [], charts: [] };
+
+const A1_RANGE = /^[A-Z]+\d+(:[A-Z]+\d+)?$/;
+const A1_CELL = /^[A-Z]+\d+$/;
+
+function chartList(value: unknown): ChartSpec[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (c) =>
+      typeof c?.sheet === "string" &&
+      typeof c?.name === "string" &&
+      typeof c?.title === "string" &&
+      typeof c?.categories === "string" &&
+      A1_RANGE.test(c.categories) &&
+      Array.isArray(c?.series) &&
+      c.series.every(
+        (s: unknown) =>
+          typeof (s as ChartSpec["series"][number])?.name === "string" &&
+          typeof (s as ChartSpec["series"][number])?.values === "string" &&
+          A1_RANGE.test((s as ChartSpec["series"][number]).values) &&
+          ["undefined", "string"].includes(typeof (s as ChartSpec["series"][number]).color)
+      ) &&
+      typeof c?.from === "string" &&
+      A1_CELL.test(c.from) &&
+      typeof c?.to === "string" &&
+      A1_CELL.test(c.to)
+  );
+}
 
 function rangeList(value: unknown): { sheet: string; range: string }[] {
   if (!Array.isArray(value)) return [];
@@ -18,7 +64,7 @@ function rangeList(value: unknown): { sheet: string; range: string }[] {
     (w) =>
       typeof w?.sheet === "string" &&
       typeof w?.range === "string" &&
-      /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(w.range)
+      A1_RANGE.test(w.range)
   );
 }
 
@@ -36,6 +82,7 @@ export function readMeta(grids: SheetGrid[]): HyokaMeta {
         ? parsed.created.filter((c) => typeof c === "string")
         : [],
       validated: rangeList(parsed.validated),
+      charts: chartList(parsed.charts),
     };
   } catch {
     return EMPTY_META;

@@ -1,7 +1,7 @@
 import { a1, a1Range, type SheetGrid } from "./grid";
 import type { Profile, StatusColorKey } from "./profile";
 import type { SheetLayout } from "./recognize";
-import { readMeta, type HyokaMeta } from "./meta";
+import { EMPTY_META, readMeta, type ChartSpec, type HyokaMeta } from "./meta";
 import { isBlankLike } from "./normalize";
 import type { CheckResult, Lang } from "./report";
 import type { Finding } from "./rules/finding";
@@ -51,7 +51,15 @@ export interface SummarySheetPlan {
   columnWidths: number[];
 }
 
-export type { HyokaMeta };
+export type { ChartSpec, HyokaMeta };
+
+/** The name of Hyoka's tally chart: a later run and `clear` remove the chart of this name that `_hyoka` records. */
+export const TALLY_CHART_NAME = "Hyoka 集計グラフ";
+
+/** A chart to draw, with the values it shows now (a file's chart part caches them; Excel reads the cells). */
+export interface ChartPlan extends ChartSpec {
+  cache: { categories: string[]; values: number[][] };
+}
 
 /** Which of Hyoka's earlier additions a plan replaces; the other kind is left as it is. */
 export interface PlanParts {
@@ -69,6 +77,8 @@ export interface WritePlan {
   validations: ValidationPlan[];
   notes: NotePlan[];
   summaries: SummarySheetPlan[];
+  /** Charts of the tally, drawn after the summary values (their sheets exist by then). */
+  charts: ChartPlan[];
   /** The record to keep in `_hyoka`; null to remove the sheet (after `clear`). */
   meta: HyokaMeta | null;
 }
@@ -247,6 +257,56 @@ function unmetRows(result: CheckResult): (string | number)[][] {
   return result.summary.unmet.map((u) => [u.title, u.situation, u.remedy]);
 }
 
+const TALLY_SERIES = ["達成", "未達成"];
+const CHART_TITLE = { ja: "経営課題別の業績目標の達成状況", en: "Targets achieved by management issue" };
+/** The chart's size in cells: wide enough for its labels, a row and a half per 経営課題 (at least 15 rows). */
+const CHART_COLUMNS = 8;
+const CHART_MIN_ROWS = 15;
+
+/** The rightmost column holding anything in rows top..bottom, or -1. */
+function rightmostUsed(grid: SheetGrid | null, top: number, bottom: number): number {
+  let right = -1;
+  for (let r = top; r <= bottom && grid && r < grid.cells.length; r++)
+    grid.cells[r].forEach((c, i) => {
+      if (!isBlankLike(c)) right = Math.max(right, i);
+    });
+  return right;
+}
+
+/**
+ * 達成 / 未達成 per 経営課題 as stacked bars, referring to the tally's cells, placed beside the tally block from its
+ * header row: one column right of the block and of anything a person has in those rows.
+ */
+function tallyChart(
+  result: CheckResult,
+  profile: Profile,
+  lang: Lang,
+  at: { sheet: string; top: number; left: number; grid: SheetGrid | null }
+): ChartPlan {
+  const issues = result.summary.byIssue;
+  const bottom = at.top + issues.length - 1;
+  const rows = Math.max(CHART_MIN_ROWS, Math.ceil(issues.length * 1.5) + 4);
+  const top = at.top - 1;
+  const left = Math.max(at.left + 4, rightmostUsed(at.grid, top, top + rows - 1) + 1) + 1;
+  return {
+    sheet: at.sheet,
+    name: TALLY_CHART_NAME,
+    title: CHART_TITLE[lang],
+    categories: a1Range(at.top, at.left, bottom, at.left),
+    series: TALLY_SERIES.map((name, i) => ({
+      name,
+      values: a1Range(at.top, at.left + 2 + i, bottom, at.left + 2 + i),
+      color: i === 0 ? profile.summary.chartColors.achieved : profile.summary.chartColors.notAchieved,
+    })),
+    from: a1(top, left),
+    to: a1(top + rows - 1, left + CHART_COLUMNS - 1),
+    cache: {
+      categories: issues.map((t) => `${profile.summary.issueLabel}${t.issueNo}`),
+      values: [issues.map((t) => t.achieved), issues.map((t) => t.notAchieved)],
+    },
+  };
+}
+
 /**
  * The summary sheets: an existing 業績目標の達成状況 / 目標未達成の取組み sheet is filled below its header when
  * nothing a person typed is there; otherwise Hyoka creates its own sheet.
@@ -257,8 +317,8 @@ function summarySheets(
   result: CheckResult,
   profile: Profile,
   lang: Lang
-): { plans: SummarySheetPlan[]; meta: HyokaMeta } {
-  const meta: HyokaMeta = { version: 1, written: [], created: [], validated: [] };
+): { plans: SummarySheetPlan[]; meta: HyokaMeta; charts: ChartPlan[] } {
+  const meta: HyokaMeta = { ...EMPTY_META, written: [], created: [], charts: [] };
   const plans: SummarySheetPlan[] = [];
   const taken = new Set(grids.map((g) => g.name));
 
@@ -268,7 +328,7 @@ function summarySheets(
     header: string[],
     rows: (string | number)[][],
     widths: number[]
-  ) => {
+  ): { sheet: string; create: boolean; top: number; left: number; grid: SheetGrid | null } => {
     const layout = layouts.find(
       (l, i) => l.role === role && l.missing.length === 0 && freeBelowHeader(grids[i], l)
     );
@@ -289,7 +349,7 @@ function summarySheets(
           sheet: layout.sheet,
           range: a1Range(top, left, top + rows.length - 1, left + width - 1),
         });
-      return;
+      return { sheet: layout.sheet, create: false, top, left, grid: grids[layouts.indexOf(layout)] };
     }
     const name = uniqueSheetName(title, taken);
     taken.add(name);
@@ -301,10 +361,11 @@ function summarySheets(
       bold: ["A1", ...header.map((_, i) => a1(1, i))],
       columnWidths: widths,
     });
+    return { sheet: name, create: true, top: 2, left: 0, grid: null };
   };
 
-  const tallyHeader = [profile.summary.issueLabel, "", "達成", "未達成"];
-  place(
+  const tallyHeader = [profile.summary.issueLabel, "", ...TALLY_SERIES];
+  const tally = place(
     "tallySummary",
     profile.summary.tallySheetName,
     tallyHeader,
@@ -318,7 +379,9 @@ function summarySheets(
     unmetRows(result),
     [30, 60, 60]
   );
-  return { plans, meta };
+  const charts = result.summary.byIssue.length > 0 ? [tallyChart(result, profile, lang, tally)] : [];
+  meta.charts = charts.map(({ cache: _, ...spec }) => spec);
+  return { plans, meta, charts };
 }
 
 /** Everything Hyoka adds to the workbook for one check, as data; adapters only carry it out. */
@@ -326,7 +389,7 @@ export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang
   const { grids, previous } = result;
   const layouts = result.evaluation.sheets;
   const { formats, validations } = formatsAndValidations(grids, layouts, profile, lang);
-  const { plans, meta } = summarySheets(grids, layouts, result, profile, lang);
+  const { plans, meta, charts } = summarySheets(grids, layouts, result, profile, lang);
   return {
     previous,
     replace: { marks: true, summaries: true },
@@ -334,6 +397,7 @@ export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang
     validations,
     notes: notesFor(result.findings, lang),
     summaries: plans,
+    charts,
     meta: { ...meta, validated: validations.map((v) => ({ sheet: v.sheet, range: v.range })) },
   };
 }
@@ -341,7 +405,11 @@ export function buildWritePlan(result: CheckResult, profile: Profile, lang: Lang
 /** True when the record names nothing, so `_hyoka` is not needed. */
 export function metaIsEmpty(meta: HyokaMeta | null): boolean {
   return (
-    !meta || (meta.written.length === 0 && meta.created.length === 0 && meta.validated.length === 0)
+    !meta ||
+    (meta.written.length === 0 &&
+      meta.created.length === 0 &&
+      meta.validated.length === 0 &&
+      meta.charts.length === 0)
   );
 }
 
@@ -351,7 +419,7 @@ export function metaIsEmpty(meta: HyokaMeta | null): boolean {
  */
 export function restrictPlan(plan: WritePlan, parts: PlanParts): WritePlan {
   const previous = plan.previous;
-  const next = plan.meta ?? { version: 1 as const, written: [], created: [], validated: [] };
+  const next = plan.meta ?? EMPTY_META;
   return {
     previous,
     replace: parts,
@@ -359,11 +427,13 @@ export function restrictPlan(plan: WritePlan, parts: PlanParts): WritePlan {
     validations: parts.marks ? plan.validations : [],
     notes: parts.marks ? plan.notes : [],
     summaries: parts.summaries ? plan.summaries : [],
+    charts: parts.summaries ? plan.charts : [],
     meta: {
       version: 1,
       written: parts.summaries ? next.written : previous.written,
       created: parts.summaries ? next.created : previous.created,
       validated: parts.marks ? next.validated : previous.validated,
+      charts: parts.summaries ? next.charts : previous.charts,
     },
   };
 }
@@ -377,6 +447,7 @@ export function buildClearPlan(grids: SheetGrid[]): WritePlan {
     validations: [],
     notes: [],
     summaries: [],
+    charts: [],
     meta: null,
   };
 }

@@ -149,6 +149,8 @@ export const profileSchema = z
       totalLabel: z.string().min(1),
       targetMark: z.string().min(1),
       actualMark: z.string().min(1),
+      /** The tally chart's bars (Excel's, the file's and the task pane's): 達成, 未達成. */
+      chartColors: z.object({ achieved: hexColor, notAchieved: hexColor }),
     }),
   })
   .strict();
@@ -316,6 +318,7 @@ export const defaultProfile: Profile = {
     totalLabel: "計",
     targetMark: "〔目標〕",
     actualMark: "〔実績〕",
+    chartColors: { achieved: "#2F6EBA", notAchieved: "#B85C00" },
   },
 };
 

@@ -1,5 +1,5 @@
 import { parseA1, a1Range, rangeBounds, type MergedArea } from "../core/grid";
-import type { HyokaMeta } from "../core/meta";
+import type { ChartSpec, HyokaMeta } from "../core/meta";
 import {
   FORMULA_MARK,
   metaIsEmpty,
@@ -46,8 +46,15 @@ export type ApplyOutcome =
         validations: number;
         notes: number;
         sheets: number;
+        charts: number;
       };
-      removed: { formatRules: number; validations: number; notes: number; sheets: number };
+      removed: {
+        formatRules: number;
+        validations: number;
+        notes: number;
+        sheets: number;
+        charts: number;
+      };
       syncs: number;
       largestRequest: number;
     }
@@ -95,7 +102,23 @@ function union(a: HyokaMeta, b: HyokaMeta | null): HyokaMeta {
     written: merge(a.written, b?.written ?? []),
     created: [...new Set([...a.created, ...(b?.created ?? [])])],
     validated: merge(a.validated, b?.validated ?? []),
+    charts: [
+      ...new Map(
+        [...a.charts, ...(b?.charts ?? [])].map((c) => [`${c.sheet}\u0000${c.name}`, c])
+      ).values(),
+    ],
   };
+}
+
+/** The cells a chart's series take their values from (adjacent columns): the range the chart is added on. */
+function seriesSource(chart: ChartSpec): string {
+  const areas = chart.series.map((s) => rangeBounds(s.values));
+  return a1Range(
+    Math.min(...areas.map((a) => a.top)),
+    Math.min(...areas.map((a) => a.left)),
+    Math.max(...areas.map((a) => a.bottom)),
+    Math.max(...areas.map((a) => a.right))
+  );
 }
 
 interface Before {
@@ -162,6 +185,10 @@ function restorePlan(plan: WritePlan, before: Before): WritePlan {
         columnWidths: [],
       })),
     ],
+    // Hyoka's charts are drawn from their record: the ones the plan replaced come back as they were.
+    charts: plan.replace.summaries
+      ? plan.previous.charts.map((c) => ({ ...c, cache: { categories: [], values: [] } }))
+      : [],
     meta: metaIsEmpty(plan.previous) ? null : plan.previous,
   };
 }
@@ -250,6 +277,10 @@ export async function applyPlan(
     ? plan.previous
     : { written: [], created: [] };
   const previousValidated = marks ? plan.previous.validated : [];
+  // Hyoka's earlier charts, found by name: on a sheet Hyoka created they go with the sheet.
+  const previousCharts = (summaries ? plan.previous.charts : [])
+    .filter((c) => exists.has(c.sheet) && !plan.previous.created.includes(c.sheet))
+    .map((c) => ({ ...c, chart: sheet(c.sheet).charts.getItemOrNullObject(c.name).load("name") }));
 
   // Look: Hyoka's conditional-format formulas, dropdown owners, notes, and protection.
   const customRules: {
@@ -418,6 +449,8 @@ export async function applyPlan(
     ...previousSummaries.written.map((w) => w.sheet),
     ...plan.summaries.filter((s) => !s.create).map((s) => s.sheet),
     ...hyokaDvs.map((v) => v.sheet),
+    ...previousCharts.map((c) => c.sheet),
+    ...plan.charts.filter((c) => exists.has(c.sheet)).map((c) => c.sheet),
   ]);
   const protectedSheets = read.sheets
     .filter((s) => s.protected && touched.has(s.name))
@@ -467,8 +500,8 @@ export async function applyPlan(
   ];
   const batch = new WriteBatcher(context, options.requestBudget);
   const skipped: Extract<ApplyOutcome, { applied: true }>["skipped"] = [];
-  const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0 };
-  const removed = { formatRules: 0, validations: 0, notes: 0, sheets: 0 };
+  const added = { formatRules: 0, formatRanges: 0, validations: 0, notes: 0, sheets: 0, charts: 0 };
+  const removed = { formatRules: 0, validations: 0, notes: 0, sheets: 0, charts: 0 };
   try {
     const writeMeta = async (meta: HyokaMeta, metaExists: boolean) => {
       const text = JSON.stringify(meta);
@@ -502,6 +535,12 @@ export async function applyPlan(
         n.note.delete();
         removed.notes += 1;
       });
+    for (const c of open(previousCharts))
+      if (!c.chart.isNullObject)
+        await batch.add(64, () => {
+          c.chart.delete();
+          removed.charts += 1;
+        });
     for (const name of previousSummaries.created.filter((c) => !leave.has(c)))
       if (exists.has(name))
         await batch.add(64, () => {
@@ -625,6 +664,29 @@ export async function applyPlan(
             ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
           });
         });
+    }
+
+    for (const c of plan.charts.filter((x) => !leave.has(x.sheet))) {
+      if (!exists.has(c.sheet) && !plan.summaries.some((s) => s.create && s.sheet === c.sheet))
+        continue;
+      await batch.add(jsonBytes(c), () => {
+        const ws = sheet(c.sheet);
+        const chart = ws.charts.add("BarStacked", ws.getRange(seriesSource(c)), "Columns");
+        chart.name = c.name;
+        chart.title.text = c.title;
+        c.series.forEach((s, i) => {
+          const series = chart.series.getItemAt(i);
+          series.name = s.name;
+          if (s.color) series.format.fill.setSolidColor(s.color);
+        });
+        const categories = chart.axes.categoryAxis;
+        categories.setCategoryNames(ws.getRange(c.categories));
+        // The first 経営課題 on top, as in the tally, with the value axis still below the bars.
+        categories.reversePlotOrder = true;
+        categories.position = "Maximum";
+        chart.setPosition(c.from, c.to);
+        added.charts += 1;
+      });
     }
 
     if (metaIsEmpty(plan.meta)) {

@@ -154,7 +154,7 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
         <>
           <Divider />
           <Section id="hyoka-counts" title={t("counts", lang)}>
-            <StatusCounts report={result.report} lang={lang} />
+            <StatusCounts report={result.report} lang={lang} chartColors={profile.summary.chartColors} />
           </Section>
           <Section id="hyoka-withdrawal" title={tw("title", lang)}>
             <WithdrawalView report={result.report} lang={lang} onSelect={select} />

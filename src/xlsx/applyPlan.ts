@@ -2,6 +2,7 @@ import { parseA1, rangeBounds, a1Range } from "../core/grid";
 import { EMPTY_META } from "../core/meta";
 import { MARKER, metaIsEmpty, VALIDATION_TITLE, type WritePlan } from "../core/plan";
 import { META_SHEET } from "../core/recognize";
+import { addChart, removeCharts } from "./chartsEdit";
 import { addNotes, cellsWithComments, legacyDrawingXml, removeHyokaNotes } from "./notesEdit";
 import { PackageEdit } from "./packageEdit";
 import type { BookInfo } from "./readBook";
@@ -60,6 +61,8 @@ async function readRecord(edit: PackageEdit, info: BookInfo): Promise<PatchRecor
 export interface ApplyOutcome {
   /** Cells whose own note or validation a person set: Hyoka left them alone. */
   skipped: { sheet: string; cell: string; what: "note" | "validation" }[];
+  /** Hyoka's charts taken off and drawn. */
+  charts: { removed: number; added: number };
 }
 
 /** Cells of a one-column range not covered by any of `areas`, as a space-separated sqref of row runs. */
@@ -121,7 +124,16 @@ export async function applyPlanToPackage(
   if (marks) takeBack(old.dxfs);
   else record.dxfs = old.dxfs;
 
+  const charts = { removed: 0, added: 0 };
   if (summaries) {
+    // Hyoka's charts first, also on its own sheets: their chart and drawing parts would outlive the sheet.
+    const chartNames = new Map<string, Set<string>>();
+    for (const c of plan.previous.charts)
+      chartNames.set(c.sheet, new Set([...(chartNames.get(c.sheet) ?? []), c.name]));
+    for (const [name, names] of chartNames) {
+      const sheet = info.sheets.find((s) => s.name === name);
+      if (sheet) charts.removed += await removeCharts(edit, sheet.part, names);
+    }
     for (const name of plan.previous.created) await removeSheet(edit, info.workbookPart, name);
     const written = new Map<string, string[]>();
     for (const w of plan.previous.written)
@@ -219,6 +231,7 @@ export async function applyPlanToPackage(
   let wrapStyle: string | undefined;
   let boldStyle: string | undefined;
   const rows: RowRecord[] = [];
+  const createdParts = new Map<string, string>();
   for (const s of plan.summaries) {
     const cells = new Map<number, Map<number, string | number>>();
     for (const block of s.blocks) {
@@ -268,7 +281,16 @@ export async function applyPlanToPackage(
           ])
         )
       );
-    await addSheet(edit, info.workbookPart, s.sheet, newSheetXml(styled, s.columnWidths));
+    createdParts.set(
+      s.sheet,
+      await addSheet(edit, info.workbookPart, s.sheet, newSheetXml(styled, s.columnWidths))
+    );
+  }
+  for (const c of plan.charts) {
+    const part = createdParts.get(c.sheet) ?? live.find((x) => x.name === c.sheet)?.part;
+    if (!part) continue;
+    await addChart(edit, part, c);
+    charts.added += 1;
   }
   if (summaries) record.rows = rows;
   else if (rows.length > 0) record.rows = [...(record.rows ?? []), ...rows];
@@ -290,5 +312,5 @@ export async function applyPlanToPackage(
       "veryHidden"
     );
   }
-  return { edit, outcome: { skipped } };
+  return { edit, outcome: { skipped, charts } };
 }

@@ -94,14 +94,14 @@ export async function removeSheet(
   return true;
 }
 
-/** Adds a worksheet at the end of the tab order. */
+/** Adds a worksheet at the end of the tab order; returns its part name. */
 export async function addSheet(
   edit: PackageEdit,
   workbookPart: string,
   name: string,
   sheetXml: string,
   state?: "veryHidden"
-): Promise<void> {
+): Promise<string> {
   const part = edit.freeName("xl/worksheets/sheet#.xml");
   const id = await edit.addPart(
     workbookPart,
@@ -125,6 +125,7 @@ export async function addSheet(
     workbookPart,
     applySplices(xml, [{ at: sheets.closeStart, remove: 0, insert: element }])
   );
+  return part;
 }
 
 /** The XML of a sheet Hyoka creates: its values, styles by cell, column widths, and any trailing elements. */

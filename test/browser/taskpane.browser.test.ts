@@ -136,6 +136,29 @@ describe("the built task pane in chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("集計表 draws the tally chart in the workbook; the pane shows the same tally as a bar chart at 350 px", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("button", { name: "集計表" }).click();
+    await page.getByText("集計表を書き込みました").waitFor();
+    const chart = page.getByRole("img", { name: /経営課題1: 達成 5、未達成 1。経営課題6: 達成 2、未達成 4/ });
+    await chart.waitFor();
+    const charts = await page.evaluate(() =>
+      window.__hyokaHost.book.sheets.flatMap((s) => s.charts.map((c) => ({ sheet: s.name, name: c.name, type: c.type })))
+    );
+    expect(charts).toEqual([{ sheet: "業績目標の達成状況", name: "Hyoka 集計グラフ", type: "BarStacked" }]);
+    const box = (await chart.boundingBox())!;
+    expect(box.width).toBeGreaterThan(250);
+    expect(box.width).toBeLessThanOrEqual(350);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator("section[aria-labelledby=hyoka-counts]").screenshot({ path: path.join(ARTIFACTS, "tally-chart.png") });
+    await page.getByRole("button", { name: "クリア" }).click();
+    await page.getByText("Hyoka が加えたものを取り除きました").waitFor();
+    expect(await page.evaluate(() => window.__hyokaHost.book.sheets.flatMap((s) => s.charts))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test("the page registers the HYOKA custom functions, which answer in Office's display language", async () => {
     for (const [language, answers] of [
       ["ja-JP", ["該当", "③", "判定不可"]],

@@ -26,6 +26,28 @@ export interface MockValidation {
   message: string;
 }
 
+/** A chart on a sheet (Worksheet.charts, ExcelApi 1.1), as far as Hyoka draws and removes charts. */
+export interface MockChart {
+  id: number;
+  name: string;
+  type: string;
+  title: string;
+  /** The address charts.add was given, and how its series run. */
+  source: string;
+  seriesBy: string;
+  seriesNames: string[];
+  /** Each series' fill (ChartFill.setSolidColor), "" where Excel chose it. */
+  seriesColors: string[];
+  /** The address given to the category axis (setCategoryNames), or "" when Excel numbers the categories. */
+  categories: string;
+  /** The category axis' reversePlotOrder, and where it has the value axis cross it (ChartAxis.position). */
+  reversed: boolean;
+  valueAxisAt: string;
+  /** The cells under the chart's corners (setPosition), or "" where Excel put it. */
+  from: string;
+  to: string;
+}
+
 export interface MockSheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
@@ -43,6 +65,7 @@ export interface MockSheet {
   bold: Set<string>;
   wrapped: Set<string>;
   columnWidths: Map<number, number>;
+  charts: MockChart[];
 }
 
 export interface MockBook {
@@ -77,6 +100,7 @@ export function emptySheet(name: string): MockSheet {
     bold: new Set(),
     wrapped: new Set(),
     columnWidths: new Map(),
+    charts: [],
   };
 }
 
@@ -110,6 +134,7 @@ export function cloneBook(book: MockBook): MockBook {
       bold: new Set(s.bold),
       wrapped: new Set(s.wrapped),
       columnWidths: new Map(s.columnWidths),
+      charts: s.charts.map((c) => ({ ...c, seriesNames: [...c.seriesNames], seriesColors: [...c.seriesColors] })),
     })),
   };
 }
@@ -129,6 +154,7 @@ export function bookState(book: MockBook): unknown {
     bold: [...s.bold].sort(),
     wrapped: [...s.wrapped].sort(),
     columnWidths: [...s.columnWidths].sort(),
+    charts: s.charts.map(({ id: _id, ...c }) => c),
   }));
 }
 

@@ -7,7 +7,15 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { a1Range, columnIndex, columnLetter, rangeBounds } from "../../src/core/grid";
 import { jsonBytes } from "../../src/excel/payload";
-import { emptySheet, type Bounds, type CellValue, type MockBook, type MockSheet, type MockValidation } from "./mockBook";
+import {
+  emptySheet,
+  type Bounds,
+  type CellValue,
+  type MockBook,
+  type MockChart,
+  type MockSheet,
+  type MockValidation,
+} from "./mockBook";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Mock = any;
@@ -443,7 +451,124 @@ class MockContext {
     Object.defineProperty(ws, "notes", {
       get: () => (notes ??= this.noteCollection(name)),
     });
+    let charts: Mock | null = null;
+    Object.defineProperty(ws, "charts", {
+      get: () => (charts ??= this.chartCollection(name)),
+    });
     return ws;
+  }
+
+  /**
+   * Worksheet.charts (Excel.ChartCollection, ExcelApi 1.1): add(type, sourceData, seriesBy) "creates a new chart";
+   * getItem(name) "gets a chart using its name. If there are multiple charts with the same name, the first one will
+   * be returned"; getItemOrNullObject(name) the same, or a null object. Charts on a protected sheet cannot change.
+   */
+  private chartCollection(sheetName: string): Mock {
+    const coll = this.collection(() =>
+      (this.host.sheet(sheetName)?.charts ?? []).map((c) => this.chart(sheetName, () => c, c.name))
+    );
+    const named = (name: string) => () => this.host.sheet(sheetName)?.charts.find((c) => c.name === name);
+    coll.getItem = (name: string) => {
+      const chart = this.chart(sheetName, named(name), name);
+      this.enqueue(16, () => {
+        if (!named(name)())
+          throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: chart ${name}`);
+      });
+      return chart;
+    };
+    coll.getItemOrNullObject = (name: string) => {
+      const chart = this.chart(sheetName, named(name), name);
+      chart.isNullObject = !named(name)();
+      return chart;
+    };
+    coll.add = (type: string, source: Mock, seriesBy = "Auto") => {
+      const record: MockChart = {
+        id: Math.random(),
+        name: "",
+        type,
+        title: "",
+        source: source.__address as string,
+        seriesBy,
+        seriesNames: [],
+        seriesColors: [],
+        categories: "",
+        reversed: false,
+        valueAxisAt: "Automatic",
+        from: "",
+        to: "",
+      };
+      this.enqueue(64, () => {
+        const t = this.editable(sheetName);
+        const b = parseAddress(record.source).bounds;
+        const count = seriesBy === "Rows" ? b.bottom - b.top + 1 : b.right - b.left + 1;
+        // Excel names a new chart "Chart N" and each series "Series N" until the add-in names them.
+        record.name = `Chart ${t.charts.length + 1}`;
+        record.seriesNames = Array.from({ length: count }, (_, i) => `Series${i + 1}`);
+        record.seriesColors = Array.from({ length: count }, () => "");
+        t.charts.push(record);
+      });
+      return this.chart(sheetName, () => record, "");
+    };
+    return coll;
+  }
+
+  /** A chart proxy; `find` gives its record when the queued write runs (the chart may be added in the same batch). */
+  private chart(sheetName: string, find: () => MockChart | undefined, name: string): Mock {
+    const chart = this.attach({ name, title: { text: "" } });
+    const record = (): MockChart => {
+      this.editable(sheetName);
+      const r = find();
+      if (!r) throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: chart ${name}`);
+      return r;
+    };
+    this.writable(chart, "name", (v: string) => (record().name = v));
+    this.writable(chart.title, "text", (v: string) => (record().title = v));
+    chart.setPosition = (start: string | Mock, end?: string | Mock) =>
+      this.enqueue(32, () => {
+        const cell = (x: string | Mock) => (typeof x === "string" ? a1(parseAddress(x).bounds) : (x.__address as string));
+        const r = record();
+        r.from = cell(start);
+        r.to = end === undefined ? "" : cell(end);
+      });
+    chart.delete = () =>
+      this.enqueue(32, () => {
+        const r = record();
+        const t = this.editable(sheetName);
+        t.charts = t.charts.filter((c) => c !== r);
+      });
+    chart.series = {
+      getItemAt: (i: number) => {
+        const series = this.attach({ name: "" });
+        this.writable(series, "name", (v: string) => {
+          const r = record();
+          if (i >= r.seriesNames.length) throw new OfficeError("ItemNotFound", `The chart has no series ${i}.`);
+          r.seriesNames[i] = v;
+        });
+        // ChartSeries.format.fill (ChartFill, ExcelApi 1.1): setSolidColor(color) "Sets the fill formatting of a
+        // chart element to a uniform color."
+        series.format = {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.enqueue(32, () => {
+                const r = record();
+                if (i >= r.seriesColors.length) throw new OfficeError("ItemNotFound", `The chart has no series ${i}.`);
+                r.seriesColors[i] = color;
+              }),
+          },
+        };
+        return series;
+      },
+    };
+    // excel.chartaxis (ExcelApi 1.7/1.8): setCategoryNames(sourceData) "Sets all the category names for the specified
+    // axis"; reversePlotOrder "Specifies if Excel plots data points from last to first"; position "Specifies the
+    // specified axis position where the other axis crosses" (Automatic, Maximum, Minimum, Custom).
+    const categoryAxis = this.attach({ reversePlotOrder: false, position: "Automatic" });
+    categoryAxis.setCategoryNames = (source: Mock) =>
+      this.enqueue(32, () => (record().categories = source.__address as string));
+    this.writable(categoryAxis, "reversePlotOrder", (v: boolean) => (record().reversed = v));
+    this.writable(categoryAxis, "position", (v: string) => (record().valueAxisAt = v));
+    chart.axes = { categoryAxis };
+    return chart;
   }
 
   private noteCollection(sheetName: string): Mock {

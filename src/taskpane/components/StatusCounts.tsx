@@ -3,6 +3,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { JsonReport, Lang } from "../../core/report";
 import { recordedCounts, type CodeCount } from "../counts";
 import { t } from "../strings";
+import type { Profile } from "../../core/profile";
+import { TallyChart } from "./TallyChart";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%" },
@@ -18,7 +20,16 @@ function codes(counts: CodeCount[], lang: Lang): string {
 }
 
 /** Counts by ①②③ / A/B / a/b, and the council tally per 経営課題. */
-export function StatusCounts({ report, lang }: { report: JsonReport; lang: Lang }): React.JSX.Element {
+export function StatusCounts({
+  report,
+  lang,
+  chartColors,
+}: {
+  report: JsonReport;
+  lang: Lang;
+  /** The tally chart's colours (the profile's summary.chartColors). */
+  chartColors?: Profile["summary"]["chartColors"];
+}): React.JSX.Element {
   const styles = useStyles();
   const counts = recordedCounts(report);
   const { byIssue, total } = report.summary;
@@ -65,6 +76,7 @@ export function StatusCounts({ report, lang }: { report: JsonReport; lang: Lang 
           </tr>
         </tbody>
       </table>
+      <TallyChart report={report} lang={lang} colors={chartColors} />
     </>
   );
 }
