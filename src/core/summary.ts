@@ -3,6 +3,7 @@ import type { AchievementJudgement } from "./judge";
 import type { Profile } from "./profile";
 import { isBlankLike, trimAll } from "./normalize";
 import { sortByKey } from "./sortByKey";
+import { oncePerObject } from "./memo";
 
 export interface IssueTally {
   issueNo: number;
@@ -87,6 +88,18 @@ function situationOf(
 }
 
 /**
+ * The initiatives by the strategy they are listed under, then by code; worked out once per evaluation (a re-check
+ * after an edit of values keeps the evaluation, its codes and so this order).
+ */
+const summaryOrder = oncePerObject((evaluation: Evaluation) =>
+  sortByKey(
+    evaluation.initiatives,
+    (init) => [codeParts(init.strategyCode), codeParts(init.code)],
+    (a, b) => compareParts(a[0], b[0]) || compareParts(a[1], b[1])
+  )
+);
+
+/**
  * The council summary: 達成 (recorded ①) and 未達成 (recorded ② or ③) per 経営課題, each listing counted once
  * under the 経営課題 of the strategy it is listed under (再掲 counts per listing), and the unmet list.
  */
@@ -99,11 +112,7 @@ export function buildSummary(
   const uncounted: string[] = [];
   const byStrategy = new Map<string, StrategyListing>();
   const unmet: UnmetEntry[] = [];
-  const ordered = sortByKey(
-    evaluation.initiatives,
-    (init) => [codeParts(init.strategyCode), codeParts(init.code)],
-    (a, b) => compareParts(a[0], b[0]) || compareParts(a[1], b[1])
-  );
+  const ordered = summaryOrder(evaluation);
   for (const init of ordered) {
     const recorded = recordedOf(init);
     const listing = byStrategy.get(init.strategyCode) ?? {

@@ -1,0 +1,447 @@
+import type { SheetGrid } from "./grid";
+import { ruleEnabled, type Profile } from "./profile";
+import { strategyOfCode } from "./codes";
+import {
+  readEvaluation,
+  type Evaluation,
+  type Initiative,
+  type OutcomeRow,
+  type StrategyBlock,
+  type TextCell,
+} from "./evaluation";
+import { judgeAchievement, judgeIndicator } from "./judge";
+import {
+  checkWorkbook,
+  findingEntry,
+  findingOrder,
+  initiativeEntry,
+  judgeBlockProgress,
+  outcomeEntry,
+  strategyEntry,
+  summaryEntry,
+  toJsonReport,
+  type CheckResult,
+  type JsonReport,
+  type Lang,
+} from "./report";
+import { RULES } from "./rules/registry";
+import type { Finding, RuleScope } from "./rules/finding";
+import { buildSummary } from "./summary";
+
+/**
+ * The re-check of a few edited rows without judging the whole workbook again: the edited sheet is read again (its
+ * rows, not the others'), and when its structure (codes, strategies, group rows, blocks) is unchanged only the
+ * initiatives, indicator rows and strategy blocks whose cells changed are judged again, with the strategies they
+ * count toward, and only the rules that speak of one row are asked again about them. Any other edit (a header, a
+ * code, a new row, another sheet) is judged as a whole, as 検証 would. Either way the result is the full check's.
+ */
+
+/** Rows of a sheet as the adapter read them again: displayed texts from column A, 0-based `top`. */
+export interface RowsEdit {
+  sheet: string;
+  top: number;
+  rows: string[][];
+}
+
+/** What the pane keeps between edits: the workbook's grids as read, and their judgement. */
+export interface LiveCheck {
+  /** The grids as read (Hyoka's own sheets included), patched by every edit since. */
+  workbook: SheetGrid[];
+  result: CheckResult;
+  profile: Profile;
+}
+
+export interface ChangedRows {
+  initiatives: Initiative[];
+  outcomes: OutcomeRow[];
+  strategies: StrategyBlock[];
+}
+
+export type Recheck =
+  | { how: "unchanged"; live: LiveCheck }
+  | {
+      how: "rows";
+      live: LiveCheck;
+      changed: ChangedRows;
+      /** The findings of the re-judged rows before and after the edit (the cells whose notes may change). */
+      before: Finding[];
+      after: Finding[];
+    }
+  | { how: "full"; live: LiveCheck; previous: CheckResult };
+
+export function startLiveCheck(workbook: SheetGrid[], profile: Profile): LiveCheck {
+  return { workbook, result: checkWorkbook(workbook, profile), profile };
+}
+
+/** The edited row as the grid holds it: only a merged area's top-left cell has a value, as the adapters read it. */
+function rowAsGrid(grid: SheetGrid, row: number, texts: string[], width: number): string[] {
+  const out = Array.from({ length: width }, (_, c) => texts[c] ?? "");
+  for (const m of grid.merges)
+    if (row >= m.top && row <= m.bottom)
+      for (let c = m.left; c <= m.right && c < width; c++)
+        if (row !== m.top || c !== m.left) out[c] = "";
+  return out;
+}
+
+function sameRow(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a) return b.every((t) => t === "");
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if ((a[i] ?? "") !== (b[i] ?? "")) return false;
+  return true;
+}
+
+function sameCell(a: TextCell, b: TextCell): boolean {
+  return (
+    a.text === b.text &&
+    a.ref?.row === b.ref?.row &&
+    a.ref?.col === b.ref?.col &&
+    (a.ref === null) === (b.ref === null)
+  );
+}
+
+const INITIATIVE_CELLS = [
+  "target",
+  "threshold",
+  "actual",
+  "problems",
+  "remedy",
+  "achievementCell",
+  "effectivenessCell",
+] as const;
+const BLOCK_CELLS = [
+  "indicator",
+  "targetValue",
+  "outcomeList",
+  "progressCell",
+  "overallCell",
+  "effectivenessCell",
+  "problems",
+  "remedy",
+] as const;
+/** A block's cells that its indicator rows are judged against. */
+const BLOCK_TARGET_CELLS = ["indicator", "targetValue", "outcomeList"] as const;
+const OUTCOME_CELLS = ["indicatorActual", "previous", "status"] as const;
+
+function sameStructure(a: Evaluation, b: Evaluation): boolean {
+  const json = (x: unknown) => JSON.stringify(x);
+  if (json(a.issueNames) !== json(b.issueNames)) return false;
+  if (json(a.problems) !== json(b.problems)) return false;
+  if (a.initiatives.length !== b.initiatives.length) return false;
+  if (a.strategies.length !== b.strategies.length || a.outcomes.length !== b.outcomes.length)
+    return false;
+  const initiativesSame = a.initiatives.every((x, i) => {
+    const y = b.initiatives[i];
+    return (
+      x.code === y.code &&
+      x.title === y.title &&
+      x.row === y.row &&
+      x.strategyCode === y.strategyCode &&
+      x.issueNo === y.issueNo &&
+      x.relisted === y.relisted &&
+      sameCell(x.initiative, y.initiative)
+    );
+  });
+  const blocksSame = a.strategies.every((x, i) => {
+    const y = b.strategies[i];
+    return (
+      x.row === y.row &&
+      x.lastRow === y.lastRow &&
+      x.code === y.code &&
+      x.name === y.name &&
+      x.issueNo === y.issueNo &&
+      x.issueName === y.issueName
+    );
+  });
+  const rowsSame = a.outcomes.every((x, i) => {
+    const y = b.outcomes[i];
+    return (
+      x.row === y.row &&
+      x.block === y.block &&
+      x.strategyCode === y.strategyCode &&
+      x.statusInline === y.statusInline
+    );
+  });
+  return initiativesSame && blocksSame && rowsSame;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.rule}\u0000${f.sheet}\u0000${f.cell}\u0000${f.severity}\u0000${f.message.ja}`;
+}
+
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** The findings of the scoped rows, from the rules that speak of one row. */
+function rowFindings(live: LiveCheck, only: RuleScope): Finding[] {
+  const { evaluation, judgements } = live.result;
+  const ctx = { evaluation, judgements, profile: live.profile, only };
+  return RULES.filter((r) => r.perRow && ruleEnabled(live.profile, r.id)).flatMap((r) =>
+    r.check(ctx)
+  );
+}
+
+/** The sorted findings without `removed` and with `added`, each where a full check would list it. */
+function replaceFindings(
+  findings: Finding[],
+  removed: Finding[],
+  added: Finding[],
+  grids: SheetGrid[]
+): Finding[] {
+  const sheets = new Set(removed.map((f) => f.sheet));
+  const toRemove = new Map<string, number>();
+  for (const f of removed) toRemove.set(findingKey(f), (toRemove.get(findingKey(f)) ?? 0) + 1);
+  const out = findings.filter((f) => {
+    if (!sheets.has(f.sheet)) return true;
+    const key = findingKey(f);
+    const n = toRemove.get(key) ?? 0;
+    if (n === 0) return true;
+    toRemove.set(key, n - 1);
+    return false;
+  });
+  const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
+  const orderOf = (f: Finding) => [...findingOrder(f, sheetOrder), RULE_INDEX.get(f.rule) ?? -1];
+  const before = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  };
+  for (const f of added) {
+    const key = orderOf(f);
+    // After every finding that does not come after it: the full check's stable sort of rules in their order.
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(key, orderOf(out[mid]))) hi = mid;
+      else lo = mid + 1;
+    }
+    out.splice(lo, 0, f);
+  }
+  return out;
+}
+
+function patchedWorkbook(workbook: SheetGrid[], edits: RowsEdit[]): SheetGrid[] {
+  const bySheet = new Map<string, RowsEdit[]>();
+  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
+  return workbook.map((g) => {
+    const mine = bySheet.get(g.name);
+    if (!mine) return g;
+    const cells = g.cells.map((r) => [...r]);
+    for (const e of mine)
+      e.rows.forEach((texts, i) => {
+        const r = e.top + i;
+        while (cells.length <= r) cells.push([]);
+        cells[r] = rowAsGrid(g, r, texts, Math.max(texts.length, cells[r].length));
+      });
+    return { ...g, cells };
+  });
+}
+
+function fullRecheck(live: LiveCheck, edits: RowsEdit[]): Recheck {
+  const workbook = patchedWorkbook(live.workbook, edits);
+  return {
+    how: "full",
+    live: startLiveCheck(workbook, live.profile),
+    previous: live.result,
+  };
+}
+
+interface SheetPatch {
+  grid: SheetGrid;
+  /** The same sheet in the judged grids, when it is another object (Hyoka's summary cells blanked there). */
+  judged: SheetGrid | null;
+  rows: Map<number, string[]>;
+}
+
+/**
+ * The live check after some rows were edited: re-judges the rows whose cells changed (and the strategies they count
+ * toward) when the edit leaves every sheet's structure as it was; otherwise judges the whole workbook again.
+ */
+export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
+  const { result, profile } = live;
+  const { evaluation } = result;
+  const patches = new Map<string, SheetPatch>();
+  for (const edit of edits) {
+    const grid = live.workbook.find((g) => g.name === edit.sheet);
+    if (!grid) return fullRecheck(live, edits);
+    const at = evaluation.sheets.findIndex((l) => l.sheet === edit.sheet);
+    const layout = evaluation.sheets[at];
+    const judged = at >= 0 ? result.grids[at] : null;
+    const cols = grid.cells[0]?.length ?? 0;
+    for (let i = 0; i < edit.rows.length; i++) {
+      const r = edit.top + i;
+      const texts = edit.rows[i];
+      const old = grid.cells[r];
+      if (sameRow(old, r < grid.cells.length ? rowAsGrid(grid, r, texts, texts.length) : texts))
+        continue;
+      // A sheet Hyoka does not judge (its own, a summary, an unrecognized one): only recognition can say what the
+      // edit made of it. A header, a row past the sheet's last, or a cell past its last column: the same.
+      const evaluated =
+        layout &&
+        (layout.role === "initiative" || layout.role === "outcome") &&
+        layout.missing.length === 0;
+      const wider = texts.slice(cols).some((t) => t !== "");
+      if (!evaluated || r <= layout.headerBottom || r >= grid.cells.length || wider)
+        return fullRecheck(live, edits);
+      const patch = patches.get(edit.sheet) ?? {
+        grid,
+        judged: judged && judged !== grid ? judged : null,
+        rows: new Map(),
+      };
+      patch.rows.set(r, rowAsGrid(grid, r, texts, cols));
+      patches.set(edit.sheet, patch);
+    }
+  }
+  if (patches.size === 0) return { how: "unchanged", live };
+
+  // Each edited sheet read before and after the edit: the same structure, and which rows' cells changed.
+  const changedInits = new Set<Initiative>();
+  const changedBlocks = new Set<StrategyBlock>();
+  const changedRows = new Set<OutcomeRow>();
+  const updates: (() => void)[] = [];
+  const readSheet = (sheet: string, patch: SheetPatch) => {
+    const layout = evaluation.sheets.find((l) => l.sheet === sheet)!;
+    return readEvaluation([patch.judged ?? patch.grid], [layout], profile);
+  };
+  const befores = new Map([...patches].map(([sheet, patch]) => [sheet, readSheet(sheet, patch)]));
+  for (const patch of patches.values())
+    for (const [r, row] of patch.rows) {
+      patch.grid.cells[r] = row;
+      if (patch.judged) patch.judged.cells[r] = row;
+    }
+  for (const [sheet, patch] of patches) {
+    const layout = evaluation.sheets.find((l) => l.sheet === sheet)!;
+    const before = befores.get(sheet)!;
+    const after = readSheet(sheet, patch);
+    if (!sameStructure(before, after)) return fullAfterPatch(live, patches);
+    if (layout.role === "initiative") {
+      const mine = evaluation.initiatives.filter((i) => i.sheet === sheet);
+      after.initiatives.forEach((next, k) => {
+        const prev = before.initiatives[k];
+        const changed =
+          INITIATIVE_CELLS.some((c) => !sameCell(prev[c], next[c])) ||
+          JSON.stringify(prev.achievement) !== JSON.stringify(next.achievement) ||
+          JSON.stringify(prev.effectiveness) !== JSON.stringify(next.effectiveness);
+        if (!changed) return;
+        const target = mine[k];
+        changedInits.add(target);
+        updates.push(() => {
+          for (const c of INITIATIVE_CELLS) target[c] = next[c];
+          target.achievement = next.achievement;
+          target.effectiveness = next.effectiveness;
+        });
+      });
+    } else {
+      const base = evaluation.strategies.findIndex((s) => s.sheet === sheet);
+      const rows = evaluation.outcomes.filter((o) => o.sheet === sheet);
+      after.strategies.forEach((next, k) => {
+        const prev = before.strategies[k];
+        const moved = BLOCK_CELLS.some((c) => !sameCell(prev[c], next[c]));
+        if (!moved) return;
+        const target = evaluation.strategies[base + k];
+        changedBlocks.add(target);
+        if (BLOCK_TARGET_CELLS.some((c) => !sameCell(prev[c], next[c])))
+          for (const o of rows) if (o.block === base + k) changedRows.add(o);
+        updates.push(() => {
+          for (const c of BLOCK_CELLS) target[c] = next[c];
+          target.progress = next.progress;
+          target.overall = next.overall;
+          target.effectiveness = next.effectiveness;
+        });
+      });
+      after.outcomes.forEach((next, k) => {
+        const prev = before.outcomes[k];
+        if (OUTCOME_CELLS.every((c) => sameCell(prev[c], next[c]))) return;
+        const target = rows[k];
+        changedRows.add(target);
+        updates.push(() => {
+          for (const c of OUTCOME_CELLS) target[c] = next[c];
+          target.recorded = next.recorded;
+        });
+      });
+    }
+  }
+
+  // The strategies the changed initiatives count toward (rule 4), and the changed blocks themselves.
+  const codes = new Set<string>();
+  for (const i of changedInits) {
+    codes.add(i.strategyCode);
+    codes.add(strategyOfCode(i.code));
+  }
+  const scope: RuleScope = {
+    initiatives: new Set(evaluation.initiatives.filter((i) => changedInits.has(i))),
+    outcomes: new Set(evaluation.outcomes.filter((o) => changedRows.has(o))),
+    strategies: new Set(
+      evaluation.strategies.filter(
+        (s) => changedBlocks.has(s) || (s.code !== null && codes.has(s.code))
+      )
+    ),
+  };
+  const findingsBefore = rowFindings(live, scope);
+  for (const update of updates) update();
+  const { judgements } = result;
+  for (const i of scope.initiatives) judgements.achievement.set(i, judgeAchievement(i, profile));
+  for (const o of scope.outcomes)
+    judgements.indicator.set(o, judgeIndicator(o, evaluation.strategies[o.block], profile));
+  for (const s of scope.strategies) judgements.progress.set(s, judgeBlockProgress(s, evaluation));
+  const findingsAfter = rowFindings(live, scope);
+  const next: CheckResult = {
+    ...result,
+    findings: replaceFindings(result.findings, findingsBefore, findingsAfter, result.grids),
+    summary: buildSummary(evaluation, judgements.achievement, profile),
+  };
+  return {
+    how: "rows",
+    live: { ...live, result: next },
+    changed: {
+      initiatives: [...scope.initiatives],
+      outcomes: [...scope.outcomes],
+      strategies: [...scope.strategies],
+    },
+    before: findingsBefore,
+    after: findingsAfter,
+  };
+}
+
+/** The rows are already in the grids: the whole workbook judged again, on grids of its own. */
+function fullAfterPatch(live: LiveCheck, patches: Map<string, SheetPatch>): Recheck {
+  const workbook = live.workbook.map((g) =>
+    patches.has(g.name) ? { ...g, cells: g.cells.map((r) => [...r]) } : g
+  );
+  return {
+    how: "full",
+    live: startLiveCheck(workbook, live.profile),
+    previous: live.result,
+  };
+}
+
+/** The report after a re-check: only the re-judged rows' entries, the findings and the summary are made again. */
+export function recheckedReport(report: JsonReport, recheck: Recheck, lang: Lang): JsonReport {
+  if (recheck.how === "unchanged") return report;
+  const { result, profile } = recheck.live;
+  if (recheck.how === "full") return toJsonReport(result, profile, lang, report.file);
+  const { evaluation, judgements } = result;
+  const initiatives = [...report.initiatives];
+  for (const i of recheck.changed.initiatives)
+    initiatives[evaluation.initiatives.indexOf(i)] = initiativeEntry(
+      i,
+      judgements.achievement.get(i)!,
+      lang
+    );
+  const outcomes = [...report.outcomes];
+  for (const o of recheck.changed.outcomes)
+    outcomes[evaluation.outcomes.indexOf(o)] = outcomeEntry(o, judgements.indicator.get(o)!, lang);
+  const strategies = [...report.strategies];
+  for (const s of recheck.changed.strategies)
+    strategies[evaluation.strategies.indexOf(s)] = strategyEntry(
+      s,
+      judgements.progress.get(s)!,
+      lang
+    );
+  return {
+    ...report,
+    initiatives,
+    outcomes,
+    strategies,
+    findings: result.findings.map((f) => findingEntry(f, lang)),
+    summary: summaryEntry(result.summary),
+  };
+}
