@@ -1,8 +1,11 @@
 import type { SheetGrid } from "./grid";
 import { ruleEnabled, type Profile } from "./profile";
-import { strategyOfCode } from "./codes";
+import { readAchievement, readSymbol, strategyOfCode } from "./codes";
+import type { SheetLayout } from "./recognize";
 import {
-  readEvaluation,
+  readInitiativeRows,
+  readOutcomeRows,
+  rowSignature,
   type Evaluation,
   type Initiative,
   type OutcomeRow,
@@ -26,7 +29,7 @@ import {
 } from "./report";
 import { RULES } from "./rules/registry";
 import type { Finding, RuleScope } from "./rules/finding";
-import { buildSummary } from "./summary";
+import { updateSummary } from "./summary";
 
 /**
  * The re-check of a few edited rows without judging the whole workbook again: the edited sheet is read again (its
@@ -122,46 +125,20 @@ const BLOCK_CELLS = [
 const BLOCK_TARGET_CELLS = ["indicator", "targetValue", "outcomeList"] as const;
 const OUTCOME_CELLS = ["indicatorActual", "previous", "status"] as const;
 
-function sameStructure(a: Evaluation, b: Evaluation): boolean {
-  const json = (x: unknown) => JSON.stringify(x);
-  if (json(a.issueNames) !== json(b.issueNames)) return false;
-  if (json(a.problems) !== json(b.problems)) return false;
-  if (a.initiatives.length !== b.initiatives.length) return false;
-  if (a.strategies.length !== b.strategies.length || a.outcomes.length !== b.outcomes.length)
-    return false;
-  const initiativesSame = a.initiatives.every((x, i) => {
-    const y = b.initiatives[i];
-    return (
-      x.code === y.code &&
-      x.title === y.title &&
-      x.row === y.row &&
-      x.strategyCode === y.strategyCode &&
-      x.issueNo === y.issueNo &&
-      x.relisted === y.relisted &&
-      sameCell(x.initiative, y.initiative)
-    );
-  });
-  const blocksSame = a.strategies.every((x, i) => {
-    const y = b.strategies[i];
-    return (
-      x.row === y.row &&
-      x.lastRow === y.lastRow &&
-      x.code === y.code &&
-      x.name === y.name &&
-      x.issueNo === y.issueNo &&
-      x.issueName === y.issueName
-    );
-  });
-  const rowsSame = a.outcomes.every((x, i) => {
-    const y = b.outcomes[i];
-    return (
-      x.row === y.row &&
-      x.block === y.block &&
-      x.strategyCode === y.strategyCode &&
-      x.statusInline === y.statusInline
-    );
-  });
-  return initiativesSame && blocksSame && rowsSame;
+function layoutOf(evaluation: Evaluation, sheet: string): SheetLayout {
+  return evaluation.sheets.find((l) => l.sheet === sheet)!;
+}
+
+/** The index of the last item (in ascending `at` order) at or before `row`, or -1. */
+function lastAtOrBefore<T>(items: T[], row: number, at: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(items[mid]) <= row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function findingKey(f: Finding): string {
@@ -292,71 +269,113 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
   }
   if (patches.size === 0) return { how: "unchanged", live };
 
-  // Each edited sheet read before and after the edit: the same structure, and which rows' cells changed.
-  const changedInits = new Set<Initiative>();
-  const changedBlocks = new Set<StrategyBlock>();
-  const changedRows = new Set<OutcomeRow>();
-  const updates: (() => void)[] = [];
-  const readSheet = (sheet: string, patch: SheetPatch) => {
-    const layout = evaluation.sheets.find((l) => l.sheet === sheet)!;
-    return readEvaluation([patch.judged ?? patch.grid], [layout], profile);
-  };
-  const befores = new Map([...patches].map(([sheet, patch]) => [sheet, readSheet(sheet, patch)]));
+  // Each edited row's structure (blank, group row, codes, names) before and after: the same, or judge it all again.
+  const signature = (sheet: string, patch: SheetPatch, r: number) =>
+    rowSignature(patch.judged ?? patch.grid, layoutOf(evaluation, sheet), profile, r);
+  const before = new Map(
+    [...patches].map(([sheet, patch]) => [sheet, [...patch.rows.keys()].map((r) => signature(sheet, patch, r))])
+  );
   for (const patch of patches.values())
     for (const [r, row] of patch.rows) {
       patch.grid.cells[r] = row;
       if (patch.judged) patch.judged.cells[r] = row;
     }
+  for (const [sheet, patch] of patches)
+    if ([...patch.rows.keys()].some((r, i) => signature(sheet, patch, r) !== before.get(sheet)![i]))
+      return fullAfterPatch(live, patches);
+
+  // Values only: the initiatives and blocks the rows belong to, read again from the rows they span.
+  const changedInits = new Set<Initiative>();
+  const changedBlocks = new Set<StrategyBlock>();
+  const changedRows = new Set<OutcomeRow>();
+  const updates: (() => void)[] = [];
   for (const [sheet, patch] of patches) {
-    const layout = evaluation.sheets.find((l) => l.sheet === sheet)!;
-    const before = befores.get(sheet)!;
-    const after = readSheet(sheet, patch);
-    if (!sameStructure(before, after)) return fullAfterPatch(live, patches);
+    const layout = layoutOf(evaluation, sheet);
+    const grid = patch.judged ?? patch.grid;
+    const fresh = (): Evaluation => ({
+      sheets: [layout],
+      initiatives: [],
+      outcomes: [],
+      strategies: [],
+      issueNames: {},
+      problems: [],
+    });
     if (layout.role === "initiative") {
       const mine = evaluation.initiatives.filter((i) => i.sheet === sheet);
-      after.initiatives.forEach((next, k) => {
-        const prev = before.initiatives[k];
-        const changed =
-          INITIATIVE_CELLS.some((c) => !sameCell(prev[c], next[c])) ||
-          JSON.stringify(prev.achievement) !== JSON.stringify(next.achievement) ||
-          JSON.stringify(prev.effectiveness) !== JSON.stringify(next.effectiveness);
-        if (!changed) return;
+      const owners = new Set<number>();
+      for (const r of patch.rows.keys()) {
+        const k = lastAtOrBefore(mine, r, (i) => i.row);
+        if (k >= 0) owners.add(k);
+      }
+      for (const k of owners) {
         const target = mine[k];
+        const out = fresh();
+        readInitiativeRows(grid, layout, profile, out, target.row, mine[k + 1]?.row ?? Infinity, {
+          issueNo: target.issueNo,
+          columnStrategy: target.strategyCode,
+          current: null,
+        });
+        const next = out.initiatives[0];
+        if (!next || next.code !== target.code || next.strategyCode !== target.strategyCode)
+          return fullAfterPatch(live, patches);
+        next.achievement = readAchievement(profile, next.achievementCell.text);
+        next.effectiveness = readSymbol(profile.codes.effectiveness, next.effectivenessCell.text);
+        if (INITIATIVE_CELLS.every((c) => sameCell(target[c], next[c]))) continue;
         changedInits.add(target);
         updates.push(() => {
           for (const c of INITIATIVE_CELLS) target[c] = next[c];
           target.achievement = next.achievement;
           target.effectiveness = next.effectiveness;
         });
-      });
+      }
     } else {
       const base = evaluation.strategies.findIndex((s) => s.sheet === sheet);
-      const rows = evaluation.outcomes.filter((o) => o.sheet === sheet);
-      after.strategies.forEach((next, k) => {
-        const prev = before.strategies[k];
-        const moved = BLOCK_CELLS.some((c) => !sameCell(prev[c], next[c]));
-        if (!moved) return;
-        const target = evaluation.strategies[base + k];
-        changedBlocks.add(target);
-        if (BLOCK_TARGET_CELLS.some((c) => !sameCell(prev[c], next[c])))
-          for (const o of rows) if (o.block === base + k) changedRows.add(o);
-        updates.push(() => {
-          for (const c of BLOCK_CELLS) target[c] = next[c];
-          target.progress = next.progress;
-          target.overall = next.overall;
-          target.effectiveness = next.effectiveness;
+      let count = 0;
+      while (evaluation.strategies[base + count]?.sheet === sheet) count++;
+      const blocks = evaluation.strategies.slice(base, base + count);
+      const owners = new Set<number>();
+      for (const r of patch.rows.keys()) {
+        const k = lastAtOrBefore(blocks, r, (b) => b.row);
+        if (k >= 0 && r <= blocks[k].lastRow) owners.add(k);
+      }
+      for (const k of owners) {
+        const target = blocks[k];
+        const out = fresh();
+        readOutcomeRows(grid, layout, profile, out, target.row, target.lastRow + 1, {
+          groupStrategy: target.code ?? undefined,
+          groupIssue: target.issueNo ?? undefined,
         });
-      });
-      after.outcomes.forEach((next, k) => {
-        const prev = before.outcomes[k];
-        if (OUTCOME_CELLS.every((c) => sameCell(prev[c], next[c]))) return;
-        const target = rows[k];
-        changedRows.add(target);
-        updates.push(() => {
-          for (const c of OUTCOME_CELLS) target[c] = next[c];
-          target.recorded = next.recorded;
+        const next = out.strategies[0];
+        const rows = evaluation.outcomes.filter((o) => o.block === base + k);
+        if (
+          !next ||
+          out.strategies.length !== 1 ||
+          next.code !== target.code ||
+          next.lastRow !== target.lastRow ||
+          out.outcomes.length !== rows.length
+        )
+          return fullAfterPatch(live, patches);
+        if (BLOCK_CELLS.some((c) => !sameCell(target[c], next[c]))) {
+          changedBlocks.add(target);
+          if (BLOCK_TARGET_CELLS.some((c) => !sameCell(target[c], next[c])))
+            for (const o of rows) changedRows.add(o);
+          updates.push(() => {
+            for (const c of BLOCK_CELLS) target[c] = next[c];
+            target.progress = next.progress;
+            target.overall = next.overall;
+            target.effectiveness = next.effectiveness;
+          });
+        }
+        out.outcomes.forEach((nextRow, i) => {
+          const row = rows[i];
+          if (OUTCOME_CELLS.every((c) => sameCell(row[c], nextRow[c]))) return;
+          changedRows.add(row);
+          updates.push(() => {
+            for (const c of OUTCOME_CELLS) row[c] = nextRow[c];
+            row.recorded = nextRow.recorded;
+          });
         });
-      });
+      }
     }
   }
 
@@ -376,6 +395,12 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
     ),
   };
   const findingsBefore = rowFindings(live, scope);
+  const recordedBefore = new Map(
+    [...scope.initiatives].map((i) => [
+      i,
+      i.achievement.kind === "valid" ? i.achievement.code.achievement : null,
+    ])
+  );
   for (const update of updates) update();
   const { judgements } = result;
   for (const i of scope.initiatives) judgements.achievement.set(i, judgeAchievement(i, profile));
@@ -386,7 +411,7 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
   const next: CheckResult = {
     ...result,
     findings: replaceFindings(result.findings, findingsBefore, findingsAfter, result.grids),
-    summary: buildSummary(evaluation, judgements.achievement, profile),
+    summary: updateSummary(result.summary, evaluation, judgements.achievement, profile, recordedBefore),
   };
   return {
     how: "rows",

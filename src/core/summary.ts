@@ -160,3 +160,86 @@ export function buildSummary(
     uncounted,
   };
 }
+
+function isUnmet(recorded: "①" | "②" | "③" | null): boolean {
+  return recorded === "②" || recorded === "③";
+}
+
+/**
+ * The summary after some initiatives' cells changed (their codes and strategies did not): `changed` gives each one's
+ * recorded code before the change. The tallies are counted again (cheap); the listings and the unmet list keep
+ * every other initiative's entry, and only the changed initiatives' entries are written again. Equal to buildSummary.
+ */
+export function updateSummary(
+  previous: Summary,
+  evaluation: Evaluation,
+  judgements: Map<Initiative, AchievementJudgement>,
+  profile: Profile,
+  changed: Map<Initiative, "①" | "②" | "③" | null>
+): Summary {
+  if (changed.size === 0) return previous;
+  const ordered = summaryOrder(evaluation);
+  const tallies = new Map<number, IssueTally>();
+  const uncounted: string[] = [];
+  const unmet: UnmetEntry[] = [];
+  let p = 0;
+  for (const init of ordered) {
+    const recorded = recordedOf(init);
+    const before = changed.has(init) ? changed.get(init)! : recorded;
+    const previousEntry = isUnmet(before) ? previous.unmet[p++] : undefined;
+    if (!recorded) {
+      uncounted.push(init.code);
+      continue;
+    }
+    let tally = tallies.get(init.issueNo);
+    if (!tally) {
+      tally = {
+        issueNo: init.issueNo,
+        name: evaluation.issueNames[init.issueNo] ?? "",
+        achieved: 0,
+        notAchieved: 0,
+      };
+      tallies.set(init.issueNo, tally);
+    }
+    if (recorded === "①") tally.achieved++;
+    else {
+      tally.notAchieved++;
+      unmet.push(
+        previousEntry && !changed.has(init)
+          ? previousEntry
+          : {
+              code: init.code,
+              title: init.title,
+              situation: situationOf(init, judgements.get(init), profile),
+              remedy: isBlankLike(init.remedy.text) ? "" : trimAll(init.remedy.text),
+            }
+      );
+    }
+  }
+  const byIssue = [...tallies.values()].sort((a, b) => a.issueNo - b.issueNo);
+  // Each listing holds its strategy's initiatives in the summary's order: a changed one's entry is found by its place.
+  const byStrategy = [...previous.byStrategy];
+  for (const init of changed.keys()) {
+    const at = ordered.indexOf(init);
+    let first = at;
+    while (first > 0 && ordered[first - 1].strategyCode === init.strategyCode) first--;
+    const l = byStrategy.findIndex((x) => x.code === init.strategyCode);
+    const recorded = recordedOf(init);
+    const initiatives = [...byStrategy[l].initiatives];
+    initiatives[at - first] = {
+      ...initiatives[at - first],
+      status: recorded === "①" ? "目標達成" : recorded ? "目標未達成" : null,
+    };
+    byStrategy[l] = { ...byStrategy[l], initiatives };
+  }
+  return {
+    byIssue,
+    total: {
+      achieved: byIssue.reduce((n, t) => n + t.achieved, 0),
+      notAchieved: byIssue.reduce((n, t) => n + t.notAchieved, 0),
+    },
+    byStrategy,
+    unmet,
+    uncounted,
+  };
+}
