@@ -273,7 +273,10 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
   const signature = (sheet: string, patch: SheetPatch, r: number) =>
     rowSignature(patch.judged ?? patch.grid, layoutOf(evaluation, sheet), profile, r);
   const before = new Map(
-    [...patches].map(([sheet, patch]) => [sheet, [...patch.rows.keys()].map((r) => signature(sheet, patch, r))])
+    [...patches].map(([sheet, patch]) => [
+      sheet,
+      [...patch.rows.keys()].map((r) => signature(sheet, patch, r)),
+    ])
   );
   for (const patch of patches.values())
     for (const [r, row] of patch.rows) {
@@ -411,7 +414,13 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
   const next: CheckResult = {
     ...result,
     findings: replaceFindings(result.findings, findingsBefore, findingsAfter, result.grids),
-    summary: updateSummary(result.summary, evaluation, judgements.achievement, profile, recordedBefore),
+    summary: updateSummary(
+      result.summary,
+      evaluation,
+      judgements.achievement,
+      profile,
+      recordedBefore
+    ),
   };
   return {
     how: "rows",
