@@ -2,7 +2,12 @@ import { performance } from "perf_hooks";
 import type { SheetGrid } from "../src/core/grid";
 import type { Profile } from "../src/core/profile";
 import { toJsonReport } from "../src/core/report";
-import { recheckedReport, recheckRows, startLiveCheck, type LiveCheck } from "../src/core/incremental";
+import {
+  recheckedReport,
+  recheckRows,
+  startLiveCheck,
+  type LiveCheck,
+} from "../src/core/incremental";
 
 export interface IncrementalFigures {
   edits: number;
@@ -20,7 +25,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * One edited row at a time, as staff type: an initiative's 業績目標の達成状況 changed (①(i) ↔ ②(i)), then its 取組実績,
  * on initiatives spread over the workbook; each edit re-checked on the live check the previous one left.
  */
-export function measureIncremental(grids: SheetGrid[], profile: Profile, edits: number): IncrementalFigures {
+export function measureIncremental(
+  grids: SheetGrid[],
+  profile: Profile,
+  edits: number
+): IncrementalFigures {
   let live: LiveCheck = startLiveCheck(grids, profile);
   let report = toJsonReport(live.result, profile, "ja");
   const inits = live.result.evaluation.initiatives;
@@ -28,13 +37,15 @@ export function measureIncremental(grids: SheetGrid[], profile: Profile, edits: 
   const reportTimes: number[] = [];
   const paths: Record<string, number> = {};
   for (let n = 0; n < edits; n++) {
-    const init = inits[Math.floor(((n * 7919) % inits.length))];
+    const init = inits[Math.floor((n * 7919) % inits.length)];
     const grid = live.workbook.find((g) => g.name === init.sheet)!;
     const cell = n % 2 === 0 ? init.achievementCell.ref! : init.actual.ref!;
     const row = [...grid.cells[cell.row]];
     row[cell.col] =
       n % 2 === 0
-        ? row[cell.col].startsWith("①") ? "②(i)" : "①(i)"
+        ? row[cell.col].startsWith("①")
+          ? "②(i)"
+          : "①(i)"
         : `${row[cell.col]}\n実施回数：${n}回`;
     const t0 = performance.now();
     const recheck = recheckRows(live, [{ sheet: init.sheet, top: cell.row, rows: [row] }]);

@@ -33,10 +33,40 @@ const OUTCOMES = "1 めざす成果及び戦略";
 /** What staff type: codes, quantities of the seed, thresholds, empty cells, formula errors, and any text. */
 const typed = fc.oneof(
   fc.constantFrom(
-    "①(i)", "①(ii)", "②(i)", "② (ii)", "③", "①", "④", "", "○", "〇", "×", "A", "B", "a", "b", "ア", "イ",
-    "5件", "５件", "延べ74団体・人", "反映させた件数：５件", "10件以上", "5件以下であれば事業を再構築する",
-    "40％未満であれば再構築する", "51.1％", "27.7%", "区民の数：200人", "区民の数：2,700人", "#N/A",
-    "適切に対応できなかった場合は", "課題があります", "【1-3-9】新しい取組", "経営課題２：安全", "60％以上"
+    "①(i)",
+    "①(ii)",
+    "②(i)",
+    "② (ii)",
+    "③",
+    "①",
+    "④",
+    "",
+    "○",
+    "〇",
+    "×",
+    "A",
+    "B",
+    "a",
+    "b",
+    "ア",
+    "イ",
+    "5件",
+    "５件",
+    "延べ74団体・人",
+    "反映させた件数：５件",
+    "10件以上",
+    "5件以下であれば事業を再構築する",
+    "40％未満であれば再構築する",
+    "51.1％",
+    "27.7%",
+    "区民の数：200人",
+    "区民の数：2,700人",
+    "#N/A",
+    "適切に対応できなかった場合は",
+    "課題があります",
+    "【1-3-9】新しい取組",
+    "経営課題２：安全",
+    "60％以上"
   ),
   fc.string({ maxLength: 12 })
 );
@@ -102,7 +132,9 @@ describe("re-checking edited rows gives the whole check's report", () => {
     const after = recheckedReport(report, recheck, "ja");
     expect(after).toEqual(fullReport(grids));
     const cell = `${String.fromCharCode(65 + col)}${r + 1}`;
-    expect(after.findings.find((f) => f.sheet === SIX && f.cell === cell)?.message).toMatch(/記録は ① ですが、規則では ③/);
+    expect(after.findings.find((f) => f.sheet === SIX && f.cell === cell)?.message).toMatch(
+      /記録は ① ですが、規則では ③/
+    );
     expect(after.summary.total.achieved).toBe(report.summary.total.achieved + 1);
   });
 

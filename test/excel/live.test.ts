@@ -115,7 +115,9 @@ describe("the live pane in the Excel stand-in", () => {
     excel.type(SIX, "G8", [["③", "×"]]);
     await settle(session);
     const last = updates[updates.length - 1];
-    expect(last.recheck.live.result.findings.some((f) => f.sheet === SIX && f.cell === "G8")).toBe(false);
+    expect(last.recheck.live.result.findings.some((f) => f.sheet === SIX && f.cell === "G8")).toBe(
+      false
+    );
     expect(excel.sheet(SIX)!.notes.has("G8")).toBe(false);
     await session.stop();
   });
@@ -140,7 +142,9 @@ describe("the live pane in the Excel stand-in", () => {
     await settle(session);
     expect(excel.raised.at(-1)?.args.source).toBe("Remote");
     expect(updates).toHaveLength(1);
-    const findings = updates[0].recheck.live.result.findings.filter((f) => f.sheet === SIX && f.cell === "G8");
+    const findings = updates[0].recheck.live.result.findings.filter(
+      (f) => f.sheet === SIX && f.cell === "G8"
+    );
     expect(findings.map((f) => f.message.ja).join()).toMatch(/記録は ③ ですが、規則では ②/);
     await session.stop();
   });
@@ -151,7 +155,9 @@ describe("the live pane in the Excel stand-in", () => {
     await settle(session);
     const own = excel.raised.filter((r) => r.event === "changed");
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((r) => r.args.triggerSource === "ThisLocalAddin" && r.args.source === "Local")).toBe(true);
+    expect(
+      own.every((r) => r.args.triggerSource === "ThisLocalAddin" && r.args.source === "Local")
+    ).toBe(true);
     expect(session.ignoredOwn).toBe(own.length);
     expect(updates).toEqual([]);
     await session.stop();

@@ -60,7 +60,9 @@ describe("the pane follows the selection and re-checks edits", () => {
     const inspector = await screen.findByTestId("row-inspector");
     expect(within(inspector).getByRole("heading", { name: /【1-3-1】/ })).toBeTruthy();
     const checks = within(inspector).getByRole("list", { name: "業績目標・撤退基準と実績" });
-    const lines = within(checks).getAllByRole("listitem").map((li) => li.textContent);
+    const lines = within(checks)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(lines.some((l) => /業績目標 10社.*実績 8社: 未達成/.test(l!))).toBe(true);
     expect(inspector.textContent).toMatch(/記録 ①\(i\) \/ 規則 ② — 不一致/);
     const findings = within(inspector).getByRole("list", { name: "この行の指摘" });
@@ -70,7 +72,9 @@ describe("the pane follows the selection and re-checks edits", () => {
   test("a selection outside any initiative, indicator or strategy row says so", async () => {
     const { excel } = await checked();
     act(() => excel.select(INITIATIVES, "A1"));
-    expect(await screen.findByText(/具体的取組・アウトカム指標・戦略の行ではありません/)).toBeTruthy();
+    expect(
+      await screen.findByText(/具体的取組・アウトカム指標・戦略の行ではありません/)
+    ).toBeTruthy();
   });
 
   test("an edit in the stand-in changes the finding list and the counts; the inspector follows", async () => {
@@ -82,7 +86,9 @@ describe("the pane follows the selection and re-checks edits", () => {
     await waitFor(() => expect(findingsHeading()).not.toBe(before));
     const warnings = screen.getAllByRole("region", { name: /エラー|注意/ });
     expect(warnings.map((w) => w.textContent).join()).toMatch(/G8.*記録は ③ ですが、規則では ②/);
-    expect(screen.getByRole("table", { name: "記入された評価" }).textContent).toContain("① 7 ・ ② 2 ・ ③ 3");
+    expect(screen.getByRole("table", { name: "記入された評価" }).textContent).toContain(
+      "① 7 ・ ② 2 ・ ③ 3"
+    );
     expect(screen.getByTestId("row-inspector").textContent).toMatch(/記録 ③ \/ 規則 ② — 不一致/);
   });
 

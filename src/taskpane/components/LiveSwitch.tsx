@@ -1,5 +1,7 @@
 import * as React from "react";
-import { Caption1, Switch } from "@fluentui/react-components";
+import { Caption1, makeStyles, Switch } from "@fluentui/react-components";
+
+const useStyles = makeStyles({ box: { display: "flex", flexDirection: "column" } });
 import type { Lang } from "../../core/report";
 import { tl } from "../liveStrings";
 
@@ -17,15 +19,18 @@ export function LiveSwitch({
   disabled,
   onChange,
 }: LiveSwitchProps): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <div>
+    <div className={styles.box}>
       <Switch
         label={tl("liveSwitch", lang)}
         checked={checked}
         disabled={disabled}
         onChange={(_, data) => onChange(data.checked)}
       />
-      <Caption1 as="p">{tl(checked ? "liveOn" : "liveOff", lang)}</Caption1>
+      <Caption1 as="p" style={{ margin: 0 }}>
+        {tl(checked ? "liveOn" : "liveOff", lang)}
+      </Caption1>
     </div>
   );
 }
