@@ -181,7 +181,7 @@ describe("the built task pane in chromium", () => {
     await page.evaluate(() => window.__hyokaHost.type("6 具体的取組", "G8", [["③"]]));
     await page.waitForFunction(
       (text) =>
-        [...document.querySelectorAll("h2")].some(
+        Array.from(document.querySelectorAll("h2")).some(
           (h) => /^指摘 \(\d+\)$/.test(h.textContent ?? "") && h.textContent !== text
         ),
       before
