@@ -92,13 +92,36 @@ function noteTexts(findings: Finding[], cells: Set<string>, lang: Lang): Map<str
   return texts;
 }
 
-/** Rows top..bottom (0-based) of an address on one sheet; null for whole columns (too many to read as rows). */
-export function rowsOf(address: string): { top: number; bottom: number } | null {
-  const ref = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
-  const [a, b = a] = ref.split(":");
-  if (/^[A-Z]+$/i.test(a)) return null;
-  const row = (x: string) => (/^\d+$/.test(x) ? Number(x) - 1 : parseA1(x).row);
-  return { top: Math.min(row(a), row(b)), bottom: Math.max(row(a), row(b)) };
+/**
+ * Rows top..bottom and the last column (0-based) of an address on one sheet (several areas: all of them); null for
+ * whole columns, too many rows to read as rows.
+ */
+export function rowsOf(address: string): { top: number; bottom: number; right: number } | null {
+  let out: { top: number; bottom: number; right: number } | null = null;
+  for (const area of address.split(",")) {
+    const ref = area
+      .trim()
+      .slice(area.trim().lastIndexOf("!") + 1)
+      .replace(/\$/g, "");
+    const [a, b = a] = ref.split(":");
+    if (/^[A-Z]+$/i.test(a)) return null;
+    const at = (x: string) => (/^\d+$/.test(x) ? { row: Number(x) - 1, col: 0 } : parseA1(x));
+    const [p, q] = [at(a), at(b)];
+    const whole = /^\d+$/.test(a);
+    const box = {
+      top: Math.min(p.row, q.row),
+      bottom: Math.max(p.row, q.row),
+      right: whole ? 0 : Math.max(p.col, q.col),
+    };
+    out = out
+      ? {
+          top: Math.min(out.top, box.top),
+          bottom: Math.max(out.bottom, box.bottom),
+          right: Math.max(out.right, box.right),
+        }
+      : box;
+  }
+  return out;
 }
 
 /**
@@ -217,7 +240,7 @@ export class LiveSession {
   }
 
   private async recheck(pending: Pending[]): Promise<LiveUpdate | null> {
-    const areas: { sheet: string; top: number; bottom: number }[] = [];
+    const areas: { sheet: string; top: number; bottom: number; right: number }[] = [];
     let moved = false;
     for (const p of pending) {
       const sheet = await this.sheetName(p.sheetId);
@@ -250,7 +273,7 @@ export class LiveSession {
 
   /** The edited rows of every sheet, whole rows from column A to the sheet's last column, in one sync. */
   private async readRows(
-    areas: { sheet: string; top: number; bottom: number }[]
+    areas: { sheet: string; top: number; bottom: number; right: number }[]
   ): Promise<RowsEdit[]> {
     return this.host.run({ delayForCellEdit: true }, async (context) => {
       const width = (sheet: string) =>
@@ -259,7 +282,8 @@ export class LiveSession {
         ...a,
         range: context.workbook.worksheets
           .getItem(a.sheet)
-          .getRangeByIndexes(a.top, 0, a.bottom - a.top + 1, width(a.sheet))
+          // A cell typed past the sheet's last column is read too: the engine then judges the sheet as a whole.
+          .getRangeByIndexes(a.top, 0, a.bottom - a.top + 1, Math.max(width(a.sheet), a.right + 1))
           .load("values,numberFormat"),
       }));
       await context.sync();

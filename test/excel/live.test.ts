@@ -51,6 +51,12 @@ async function open(options: HostOptions = {}, action: "check" | "color" = "chec
   return { excel, session, selected, updates, errors, run, startSyncs, pressed };
 }
 
+/** Waits until `done` holds (events arrive later, as in Office), failing after two seconds. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(done()).toBe(true);
+}
+
 /** Events are delivered later, as Office does: let them arrive and the debounced re-check finish. */
 async function settle(session: LiveSession): Promise<void> {
   await new Promise((r) => setTimeout(r, 5));
@@ -81,12 +87,12 @@ describe("the live pane in the Excel stand-in", () => {
     const { excel, session, selected } = await open();
     excel.resetCounters();
     excel.select(SIX, "F8");
-    await settle(session);
+    await until(() => selected.length === 1);
     expect(selected).toEqual([{ sheet: SIX, address: "F8" }]);
     expect(excel.syncs).toBe(0);
     excel.book.sheets.push({ ...excel.book.sheets[0], name: "新しいシート" });
     excel.select("新しいシート", "A1:B2");
-    await settle(session);
+    await until(() => selected.length === 2);
     expect(selected[1]).toEqual({ sheet: "新しいシート", address: "A1:B2" });
     expect(excel.syncs).toBe(1);
     await session.stop();
@@ -205,9 +211,21 @@ describe("the live pane in the Excel stand-in", () => {
   });
 
   test("addresses as rows", () => {
-    expect(rowsOf("F8")).toEqual({ top: 7, bottom: 7 });
-    expect(rowsOf("B5:D9")).toEqual({ top: 4, bottom: 8 });
-    expect(rowsOf("3:5")).toEqual({ top: 2, bottom: 4 });
+    expect(rowsOf("F8")).toEqual({ top: 7, bottom: 7, right: 5 });
+    expect(rowsOf("B5:D9")).toEqual({ top: 4, bottom: 8, right: 3 });
+    expect(rowsOf("3:5")).toEqual({ top: 2, bottom: 4, right: 0 });
+    expect(rowsOf("A2, C7:D8")).toEqual({ top: 1, bottom: 7, right: 3 });
     expect(rowsOf("C:C")).toBeNull();
+  });
+
+  test("a cell typed past the sheet's last column is read and the sheet judged as a whole", async () => {
+    const { excel, session, updates } = await open();
+    excel.type(SIX, "M8", [["メモ"]]);
+    await settle(session);
+    expect(updates).toHaveLength(1);
+    expect(updates[0].readSyncs).toBe(1);
+    expect(updates[0].recheck.how).toBe("full");
+    expect(updates[0].recheck.live.workbook.find((g) => g.name === SIX)!.cells[7][12]).toBe("メモ");
+    await session.stop();
   });
 });
