@@ -30,6 +30,7 @@ import {
 import { RULES } from "./rules/registry";
 import type { Finding, RuleScope } from "./rules/finding";
 import { updateSummary } from "./summary";
+import { oncePerObject } from "./memo";
 
 /**
  * The re-check of a few edited rows without judging the whole workbook again: the edited sheet is read again (its
@@ -73,7 +74,10 @@ export type Recheck =
   | { how: "full"; live: LiveCheck; previous: CheckResult };
 
 export function startLiveCheck(workbook: SheetGrid[], profile: Profile): LiveCheck {
-  return { workbook, result: checkWorkbook(workbook, profile), profile };
+  const result = checkWorkbook(workbook, profile);
+  // Where each row stands, worked out now rather than at the first edit.
+  placesOf(result.evaluation);
+  return { workbook, result, profile };
 }
 
 /** The edited row as the grid holds it: only a merged area's top-left cell has a value, as the adapters read it. */
@@ -124,6 +128,34 @@ const BLOCK_CELLS = [
 /** A block's cells that its indicator rows are judged against. */
 const BLOCK_TARGET_CELLS = ["indicator", "targetValue", "outcomeList"] as const;
 const OUTCOME_CELLS = ["indicatorActual", "previous", "status"] as const;
+
+/**
+ * Where each row stands in the evaluation, worked out once per evaluation: a re-check of values keeps the evaluation
+ * (its rows are updated in place), and so these places.
+ */
+const placesOf = oncePerObject((evaluation: Evaluation) => {
+  const initiativeAt = new Map(evaluation.initiatives.map((x, i) => [x, i]));
+  const outcomeAt = new Map(evaluation.outcomes.map((x, i) => [x, i]));
+  const strategyAt = new Map(evaluation.strategies.map((x, i) => [x, i]));
+  const initiativesBySheet = new Map<string, Initiative[]>();
+  for (const i of evaluation.initiatives) {
+    const list = initiativesBySheet.get(i.sheet);
+    if (list) list.push(i);
+    else initiativesBySheet.set(i.sheet, [i]);
+  }
+  const rowsByBlock = new Map<number, OutcomeRow[]>();
+  for (const o of evaluation.outcomes) {
+    const list = rowsByBlock.get(o.block);
+    if (list) list.push(o);
+    else rowsByBlock.set(o.block, [o]);
+  }
+  return { initiativeAt, outcomeAt, strategyAt, initiativesBySheet, rowsByBlock };
+});
+
+/** The items in the evaluation's order. */
+function inOrder<T>(items: Iterable<T>, at: Map<T, number>): T[] {
+  return [...items].sort((a, b) => at.get(a)! - at.get(b)!);
+}
 
 function layoutOf(evaluation: Evaluation, sheet: string): SheetLayout {
   return evaluation.sheets.find((l) => l.sheet === sheet)!;
@@ -304,7 +336,7 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
       problems: [],
     });
     if (layout.role === "initiative") {
-      const mine = evaluation.initiatives.filter((i) => i.sheet === sheet);
+      const mine = placesOf(evaluation).initiativesBySheet.get(sheet) ?? [];
       const owners = new Set<number>();
       for (const r of patch.rows.keys()) {
         const k = lastAtOrBefore(mine, r, (i) => i.row);
@@ -349,7 +381,7 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
           groupIssue: target.issueNo ?? undefined,
         });
         const next = out.strategies[0];
-        const rows = evaluation.outcomes.filter((o) => o.block === base + k);
+        const rows = placesOf(evaluation).rowsByBlock.get(base + k) ?? [];
         if (
           !next ||
           out.strategies.length !== 1 ||
@@ -388,14 +420,13 @@ export function recheckRows(live: LiveCheck, edits: RowsEdit[]): Recheck {
     codes.add(i.strategyCode);
     codes.add(strategyOfCode(i.code));
   }
+  const places = placesOf(evaluation);
+  const blocks = new Set(changedBlocks);
+  for (const s of evaluation.strategies) if (s.code !== null && codes.has(s.code)) blocks.add(s);
   const scope: RuleScope = {
-    initiatives: new Set(evaluation.initiatives.filter((i) => changedInits.has(i))),
-    outcomes: new Set(evaluation.outcomes.filter((o) => changedRows.has(o))),
-    strategies: new Set(
-      evaluation.strategies.filter(
-        (s) => changedBlocks.has(s) || (s.code !== null && codes.has(s.code))
-      )
-    ),
+    initiatives: new Set(inOrder(changedInits, places.initiativeAt)),
+    outcomes: new Set(inOrder(changedRows, places.outcomeAt)),
+    strategies: new Set(inOrder(blocks, places.strategyAt)),
   };
   const findingsBefore = rowFindings(live, scope);
   const recordedBefore = new Map(
@@ -447,35 +478,39 @@ function fullAfterPatch(live: LiveCheck, patches: Map<string, SheetPatch>): Rech
   };
 }
 
+/** Each finding's report entry, made once per language: a re-check keeps most findings as they were. */
+const entries = {
+  ja: oncePerObject((f: Finding) => findingEntry(f, "ja")),
+  en: oncePerObject((f: Finding) => findingEntry(f, "en")),
+};
+const entryOf = (lang: Lang) => entries[lang];
+
 /** The report after a re-check: only the re-judged rows' entries, the findings and the summary are made again. */
 export function recheckedReport(report: JsonReport, recheck: Recheck, lang: Lang): JsonReport {
   if (recheck.how === "unchanged") return report;
   const { result, profile } = recheck.live;
   if (recheck.how === "full") return toJsonReport(result, profile, lang, report.file);
   const { evaluation, judgements } = result;
+  const places = placesOf(evaluation);
   const initiatives = [...report.initiatives];
   for (const i of recheck.changed.initiatives)
-    initiatives[evaluation.initiatives.indexOf(i)] = initiativeEntry(
+    initiatives[places.initiativeAt.get(i)!] = initiativeEntry(
       i,
       judgements.achievement.get(i)!,
       lang
     );
   const outcomes = [...report.outcomes];
   for (const o of recheck.changed.outcomes)
-    outcomes[evaluation.outcomes.indexOf(o)] = outcomeEntry(o, judgements.indicator.get(o)!, lang);
+    outcomes[places.outcomeAt.get(o)!] = outcomeEntry(o, judgements.indicator.get(o)!, lang);
   const strategies = [...report.strategies];
   for (const s of recheck.changed.strategies)
-    strategies[evaluation.strategies.indexOf(s)] = strategyEntry(
-      s,
-      judgements.progress.get(s)!,
-      lang
-    );
+    strategies[places.strategyAt.get(s)!] = strategyEntry(s, judgements.progress.get(s)!, lang);
   return {
     ...report,
     initiatives,
     outcomes,
     strategies,
-    findings: result.findings.map((f) => findingEntry(f, lang)),
+    findings: result.findings.map((f) => entryOf(lang)(f)),
     summary: summaryEntry(result.summary),
   };
 }

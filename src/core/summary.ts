@@ -179,18 +179,10 @@ export function updateSummary(
 ): Summary {
   if (changed.size === 0) return previous;
   const ordered = summaryOrder(evaluation);
-  const tallies = new Map<number, IssueTally>();
-  const uncounted: string[] = [];
-  const unmet: UnmetEntry[] = [];
-  let p = 0;
-  for (const init of ordered) {
-    const recorded = recordedOf(init);
-    const before = changed.has(init) ? changed.get(init)! : recorded;
-    const previousEntry = isUnmet(before) ? previous.unmet[p++] : undefined;
-    if (!recorded) {
-      uncounted.push(init.code);
-      continue;
-    }
+  // The tallies by what changed: one less where a code was, one more where it is.
+  const tallies = new Map(previous.byIssue.map((t) => [t.issueNo, { ...t }]));
+  const count = (init: Initiative, code: "①" | "②" | "③" | null, by: number) => {
+    if (!code) return;
     let tally = tallies.get(init.issueNo);
     if (!tally) {
       tally = {
@@ -201,9 +193,30 @@ export function updateSummary(
       };
       tallies.set(init.issueNo, tally);
     }
-    if (recorded === "①") tally.achieved++;
-    else {
-      tally.notAchieved++;
+    if (code === "①") tally.achieved += by;
+    else tally.notAchieved += by;
+  };
+  let walk = false;
+  for (const [init, before] of changed) {
+    const now = recordedOf(init);
+    count(init, before, -1);
+    count(init, now, +1);
+    // The unmet list and the uncounted codes are walked again only when an entry of theirs may have changed.
+    if (isUnmet(before) || isUnmet(now) || (before === null) !== (now === null)) walk = true;
+  }
+  for (const [issueNo, t] of tallies) if (t.achieved + t.notAchieved === 0) tallies.delete(issueNo);
+  let unmet = previous.unmet;
+  let uncounted = previous.uncounted;
+  if (walk) {
+    unmet = [];
+    uncounted = [];
+    let p = 0;
+    for (const init of ordered) {
+      const recorded = recordedOf(init);
+      const before = changed.has(init) ? changed.get(init)! : recorded;
+      const previousEntry = isUnmet(before) ? previous.unmet[p++] : undefined;
+      if (!recorded) uncounted.push(init.code);
+      if (!isUnmet(recorded)) continue;
       unmet.push(
         previousEntry && !changed.has(init)
           ? previousEntry

@@ -1,6 +1,13 @@
 import type { CodeReading } from "../codes";
 import type { TextCell } from "../evaluation";
-import { makeFinding, refOr, strategiesOf, type Rule, type Finding, type RuleContext } from "./finding";
+import {
+  makeFinding,
+  refOr,
+  strategiesOf,
+  type Rule,
+  type Finding,
+  type RuleContext,
+} from "./finding";
 import { isNotEvaluated } from "./notEvaluated";
 
 /** Rule 5: 全体 A/B and ア/イ are the writer's judgement; only check that they are filled with a valid code. */
