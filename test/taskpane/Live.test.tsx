@@ -43,10 +43,13 @@ async function checked() {
   const user = userEvent.setup();
   const view = render(pane(excel));
   await user.click(screen.getByRole("button", { name: "検証" }));
-  await screen.findByRole("region", { name: "選択中の行" });
-  await waitFor(() => expect(excel.handlers).toHaveLength(2));
+  await screen.findByRole("region", { name: "選択中の行" }, SLOW);
+  await waitFor(() => expect(excel.handlers).toHaveLength(2), SLOW);
   return { excel, user, view };
 }
+
+/** Under a full test run the stand-in's events and the debounced re-check can take a few seconds. */
+const SLOW = { timeout: 10_000 };
 
 function findingsHeading(): string {
   return screen.getByRole("heading", { name: /^指摘 \(\d+\)$/ }).textContent!;
@@ -57,7 +60,7 @@ describe("the pane follows the selection and re-checks edits", () => {
     const { excel } = await checked();
     expect(screen.getByText(/評価シートの行を選ぶと/)).toBeTruthy();
     act(() => excel.select(INITIATIVES, "C9"));
-    const inspector = await screen.findByTestId("row-inspector");
+    const inspector = await screen.findByTestId("row-inspector", {}, SLOW);
     expect(within(inspector).getByRole("heading", { name: /【1-3-1】/ })).toBeTruthy();
     const checks = within(inspector).getByRole("list", { name: "業績目標・撤退基準と実績" });
     const lines = within(checks)
@@ -73,7 +76,7 @@ describe("the pane follows the selection and re-checks edits", () => {
     const { excel } = await checked();
     act(() => excel.select(INITIATIVES, "A1"));
     expect(
-      await screen.findByText(/具体的取組・アウトカム指標・戦略の行ではありません/)
+      await screen.findByText(/具体的取組・アウトカム指標・戦略の行ではありません/, {}, SLOW)
     ).toBeTruthy();
   });
 
@@ -81,9 +84,9 @@ describe("the pane follows the selection and re-checks edits", () => {
     const { excel } = await checked();
     const before = findingsHeading();
     act(() => excel.select(SIX, "G8"));
-    await screen.findByTestId("row-inspector");
+    await screen.findByTestId("row-inspector", {}, SLOW);
     act(() => excel.type(SIX, "G8", [["③"]]));
-    await waitFor(() => expect(findingsHeading()).not.toBe(before));
+    await waitFor(() => expect(findingsHeading()).not.toBe(before), SLOW);
     const warnings = screen.getAllByRole("region", { name: /エラー|注意/ });
     expect(warnings.map((w) => w.textContent).join()).toMatch(/G8.*記録は ③ ですが、規則では ②/);
     expect(screen.getByRole("table", { name: "記入された評価" }).textContent).toContain(
@@ -101,16 +104,16 @@ describe("the pane follows the selection and re-checks edits", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(findingsHeading()).toBe(before);
     await user.click(screen.getByRole("switch", { name: "入力に合わせて再検証" }));
-    await waitFor(() => expect(findingsHeading()).not.toBe(before));
+    await waitFor(() => expect(findingsHeading()).not.toBe(before), SLOW);
   });
 
   test("closing the pane removes the handlers; opening it adds them again; unmounting removes them", async () => {
     const { excel, view } = await checked();
     view.rerender(pane(excel, false));
-    await waitFor(() => expect(excel.handlers).toEqual([]));
+    await waitFor(() => expect(excel.handlers).toEqual([]), SLOW);
     view.rerender(pane(excel, true));
-    await waitFor(() => expect(excel.handlers).toHaveLength(2));
+    await waitFor(() => expect(excel.handlers).toHaveLength(2), SLOW);
     view.unmount();
-    await waitFor(() => expect(excel.handlers).toEqual([]));
+    await waitFor(() => expect(excel.handlers).toEqual([]), SLOW);
   });
 });
