@@ -75,8 +75,10 @@ describe("the live pane in the Excel stand-in", () => {
     expect(startSyncs).toBe(1);
     expect(excel.syncs).toBe(1);
     expect(excel.handlers.map((h) => h.event).sort()).toEqual(["changed", "selection"]);
+    excel.resetCounters();
     await session.stop();
     expect(excel.handlers).toEqual([]);
+    expect(excel.syncs).toBe(1);
     // Nothing reaches the pane once the handlers are gone.
     excel.type(SIX, "G8", [["③"]]);
     await settle(session);
