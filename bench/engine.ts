@@ -5,6 +5,7 @@ import { checkWorkbook } from "../src/core/report";
 import { buildWritePlan } from "../src/core/plan";
 import { defaultProfile } from "../src/core/profile";
 import type { SheetGrid } from "../src/core/grid";
+import { measureIncremental } from "./incremental";
 
 const [file, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -23,11 +24,13 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const peakRss = process.resourceUsage().maxRSS * 1024;
+const incremental = measureIncremental(grids, defaultProfile, 41);
 process.stdout.write(
   JSON.stringify({
     initiatives,
     medianMs: times[Math.floor(times.length / 2)],
     peakRssBytes: peakRss,
     overBaselineBytes: Math.max(0, peakRss - baseline),
+    incremental,
   })
 );

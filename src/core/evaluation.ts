@@ -184,6 +184,31 @@ function nameWithoutCode(text: string, prefixes: readonly string[]): string {
   return cleanTitle(rest, []) || text;
 }
 
+/**
+ * What a row says about the sheet's structure, as the readers see it: blank or not, a group row or not, its code and
+ * the cells that name its initiative or strategy. A row whose signature an edit leaves alone changed only values.
+ */
+export function rowSignature(grid: SheetGrid, layout: SheetLayout, profile: Profile, row: number): string {
+  const filled = filledGrid(grid);
+  const col = layout.columns;
+  const at = (c: number | undefined) =>
+    c === undefined ? "" : `${filled.isCovered(row, c) ? "covered:" : ""}${filled.value(row, c)}`;
+  // The cells that start a block (as readOutcomeRows tells one), the issue's name, an initiative's code and name.
+  const named = [col.strategyName, col.desiredState].filter((c) => c !== undefined);
+  const structural =
+    layout.role === "initiative"
+      ? [col.code, col.initiative, col.strategy]
+      : [...(named.length > 0 ? named : [col.progress]), col.issue];
+  const parts = [
+    rowIsBlank(filled, row) ? "blank" : "",
+    JSON.stringify(groupRowOf(filled, row)),
+    ...structural.map(at),
+  ];
+  if (layout.role === "outcome")
+    parts.push(col.indicatorActual === undefined || isBlankLike(filled.raw(row, col.indicatorActual)) ? "no actual" : "");
+  return JSON.stringify(parts);
+}
+
 function rowIsBlank(filled: FilledGrid, row: number): boolean {
   for (let c = 0; c < filled.cols; c++) if (!isBlankLike(filled.raw(row, c))) return false;
   return true;
@@ -204,21 +229,42 @@ function groupRowOf(
   return null;
 }
 
+/** Where the reading of an initiative sheet stands before a row: what the rows above it said. */
+export interface InitiativeReading {
+  issueNo?: number;
+  groupStrategy?: string;
+  columnStrategy?: string;
+  current: Initiative | null;
+}
+
 function readInitiativeSheet(
   grid: SheetGrid,
   layout: SheetLayout,
   profile: Profile,
   out: Evaluation
 ): void {
+  readInitiativeRows(grid, layout, profile, out, layout.headerBottom + 1, Infinity, { current: null });
+}
+
+/**
+ * Rows from..to (exclusive) of an initiative sheet, from the reading state the rows above left. The whole sheet is
+ * read from its header down; a re-check reads one initiative's rows again, from the state its own row began with.
+ */
+export function readInitiativeRows(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  profile: Profile,
+  out: Evaluation,
+  from: number,
+  to: number,
+  state: InitiativeReading
+): void {
   const filled = filledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
-  let issueNo: number | undefined;
-  let groupStrategy: string | undefined;
-  let columnStrategy: string | undefined;
-  let current: Initiative | null = null;
+  let { issueNo, groupStrategy, columnStrategy, current } = state;
 
-  for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
+  for (let r = from; r < filled.rows && r < to; r++) {
     if (rowIsBlank(filled, r)) continue;
     const codeSource = col.code !== undefined ? filled.value(r, col.code) : "";
     const initiativeText = col.initiative !== undefined ? filled.value(r, col.initiative) : "";
@@ -318,6 +364,28 @@ function readOutcomeSheet(
   profile: Profile,
   out: Evaluation
 ): void {
+  readOutcomeRows(grid, layout, profile, out, layout.headerBottom + 1, Infinity, {});
+}
+
+/** Where the reading of an outcome sheet stands before a row: the group row above it, if any. */
+export interface OutcomeReading {
+  groupStrategy?: string;
+  groupIssue?: number;
+}
+
+/**
+ * Rows from..to (exclusive) of an outcome sheet. Read from a block's first row with the group row's state it began
+ * with, they give that block again: a re-check reads the blocks an edit touched and no others.
+ */
+export function readOutcomeRows(
+  grid: SheetGrid,
+  layout: SheetLayout,
+  profile: Profile,
+  out: Evaluation,
+  from: number,
+  to: number,
+  state: OutcomeReading
+): void {
   const filled = filledGrid(grid);
   const col = layout.columns;
   const sheet = grid.name;
@@ -326,8 +394,7 @@ function readOutcomeSheet(
   const blockCols = named.length > 0 ? named : [col.progress].filter((c): c is number => c !== undefined);
   let block = -1;
   let blockKey = "";
-  let groupStrategy: string | undefined;
-  let groupIssue: number | undefined;
+  let { groupStrategy, groupIssue } = state;
   const strategyPrefixes = profile.codes.strategyPrefixes;
   const inline = layout.inline.individualStatus;
   const separators = profile.inlineStatus.find((s) => s.field === "individualStatus")?.separators ?? [];
@@ -338,7 +405,7 @@ function readOutcomeSheet(
     blockCols.some((c) => !filled.isCovered(r, c) && !isBlankLike(filled.raw(r, c))) &&
     (block < 0 || keyOf(r) !== blockKey);
 
-  for (let r = layout.headerBottom + 1; r < filled.rows; r++) {
+  for (let r = from; r < filled.rows && r < to; r++) {
     if (rowIsBlank(filled, r)) continue;
     const group = groupRowOf(filled, r);
     if (

@@ -13,7 +13,7 @@ import {
   type LabeledQuantity,
   type Quantity,
 } from "./quantity";
-import type { Evaluation, Initiative, OutcomeRow, StrategyBlock } from "./evaluation";
+import type { Evaluation, Initiative, OutcomeRow, StrategyBlock, TextCell } from "./evaluation";
 
 export interface Bilingual {
   ja: string;
@@ -272,17 +272,25 @@ interface BlockLabels {
   indicatorKey: string;
 }
 
-/** Per profile, each block's labels, made once for all its indicator rows. */
-const labelsByProfile = oncePerObject((profile: Profile) =>
-  oncePerObject((block: StrategyBlock): BlockLabels => {
-    const targets = parseLabeledQuantities(block.outcomeList.text, profile, "target");
-    return {
-      targets,
-      targetKeys: targets.map((t) => labelKey(t.label)),
-      indicatorKey: labelKey(block.indicator.text),
-    };
+/**
+ * Per profile, a block's listed targets, made once for all its indicator rows. Keyed by the cells, not the block:
+ * a re-check after an edit gives the block new cells, and so new labels.
+ */
+const targetsByProfile = oncePerObject((profile: Profile) =>
+  oncePerObject((outcomeList: TextCell) => {
+    const targets = parseLabeledQuantities(outcomeList.text, profile, "target");
+    return { targets, targetKeys: targets.map((t) => labelKey(t.label)) };
   })
 );
+
+const indicatorKeyOf = oncePerObject((indicator: TextCell) => ({ key: labelKey(indicator.text) }));
+
+function labelsOf(block: StrategyBlock, profile: Profile): BlockLabels {
+  return {
+    ...targetsByProfile(profile)(block.outcomeList),
+    indicatorKey: indicatorKeyOf(block.indicator).key,
+  };
+}
 
 function findIndicatorTarget(
   label: string,
@@ -291,7 +299,7 @@ function findIndicatorTarget(
   profile: Profile
 ): (Quantity & { label: string }) | null {
   if (!block) return null;
-  const { targets, targetKeys, indicatorKey } = labelsByProfile(profile)(block);
+  const { targets, targetKeys, indicatorKey } = labelsOf(block, profile);
   const key = labelKey(label);
   const listed: { t: LabeledQuantity; s: number }[] = [];
   targets.forEach((t, i) => {

@@ -191,7 +191,7 @@ const SEVERITY_WORD = {
 } as const;
 
 /** One note per cell with findings, all of that cell's findings in it. */
-function notesFor(findings: Finding[], lang: Lang): NotePlan[] {
+export function notesFor(findings: Finding[], lang: Lang): NotePlan[] {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.cell || !f.sheet) continue;

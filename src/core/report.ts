@@ -2,8 +2,21 @@ import { z } from "zod";
 import { columnLetter, type SheetGrid } from "./grid";
 import type { FieldSpec, Profile } from "./profile";
 import { recognizeWorkbook, type MatchKind, type SheetLayout } from "./recognize";
-import { readEvaluation, type Evaluation } from "./evaluation";
-import { judgeAchievement, judgeIndicator, judgeProgress } from "./judge";
+import {
+  readEvaluation,
+  type Evaluation,
+  type Initiative,
+  type OutcomeRow,
+  type StrategyBlock,
+} from "./evaluation";
+import {
+  judgeAchievement,
+  judgeIndicator,
+  judgeProgress,
+  type AchievementJudgement,
+  type IndicatorJudgement,
+  type ProgressJudgement,
+} from "./judge";
 import { RULES } from "./rules/registry";
 import { neededColumnFindings } from "./rules/neededColumns";
 import type { Finding, Judgements } from "./rules/finding";
@@ -45,21 +58,8 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
   for (const row of evaluation.outcomes) {
     judgements.indicator.set(row, judgeIndicator(row, evaluation.strategies[row.block], profile));
   }
-  for (const block of evaluation.strategies) {
-    judgements.progress.set(
-      block,
-      isNotEvaluated(block, evaluation)
-        ? {
-            expected: null,
-            initiatives: [],
-            reason: {
-              ja: "今年度の評価対象外（目標値 ―、自己評価が空欄）",
-              en: "not evaluated this year (no target, empty self-evaluation)",
-            },
-          }
-        : judgeProgress(block.code, evaluation)
-    );
-  }
+  for (const block of evaluation.strategies)
+    judgements.progress.set(block, judgeBlockProgress(block, evaluation));
   const ctx = { evaluation, judgements, profile };
   const rules = RULES.filter((r) => ruleEnabled(profile, r.id));
   const findings = sortFindings(
@@ -70,12 +70,31 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
   return { grids, previous, evaluation, judgements, findings, summary };
 }
 
+/** Rule 4 for one strategy block, or why it is not judged this year. */
+export function judgeBlockProgress(block: StrategyBlock, evaluation: Evaluation): ProgressJudgement {
+  return isNotEvaluated(block, evaluation)
+    ? {
+        expected: null,
+        initiatives: [],
+        reason: {
+          ja: "今年度の評価対象外（目標値 ―、自己評価が空欄）",
+          en: "not evaluated this year (no target, empty self-evaluation)",
+        },
+      }
+    : judgeProgress(block.code, evaluation);
+}
+
+/** Where a finding stands in the report: its sheet's place in the workbook, its severity, its cell. */
+export function findingOrder(f: Finding, sheetOrder: Map<string, number>): [number, number, number] {
+  return [sheetOrder.get(f.sheet) ?? -1, SEVERITY_ORDER[f.severity], cellOrder(f.cell)];
+}
+
 /** Findings by sheet, then severity, then cell. */
 function sortFindings(findings: Finding[], grids: SheetGrid[]): Finding[] {
   const sheetOrder = new Map(grids.map((g, i) => [g.name, i]));
   return sortByKey(
     findings,
-    (f) => [sheetOrder.get(f.sheet) ?? -1, SEVERITY_ORDER[f.severity], cellOrder(f.cell)],
+    (f) => findingOrder(f, sheetOrder),
     (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
   );
 }
@@ -322,99 +341,133 @@ export function toJsonReport(
       reason: l.reason[lang],
       ...sheetFields(l, profile, lang),
     })),
-    initiatives: evaluation.initiatives.map((init) => {
-      const j = judgements.achievement.get(init)!;
-      const a = init.achievement.kind === "valid" ? init.achievement.code : null;
-      const w = withdrawalOf(j);
-      const ref = init.threshold.ref;
-      return {
-        code: init.code,
-        title: init.title,
-        sheet: init.sheet,
-        row: init.row + 1,
-        strategyCode: init.strategyCode,
-        issueNo: init.issueNo,
-        relisted: init.relisted,
-        recorded: {
-          achievement: a?.achievement ?? null,
-          implementation: a?.implementation ?? null,
-          effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
-        },
-        expected: {
-          achievement: j.expected,
-          reason: j.reason[lang],
-          withdrawalUndecidable: j.withdrawalUndecidable,
-        },
-        withdrawal: {
-          verdict: w.verdict,
-          reason: ref
-            ? w.explain(lang)
-            : lang === "ja"
-              ? "この表には撤退基準の列がないため判定できません"
-              : "this sheet has no 撤退基準 (withdrawal criterion) column, so nothing can be judged",
-          cell: ref ? `${columnLetter(ref.col)}${ref.row + 1}` : null,
-          thresholds: w.checks.map((c) => ({
-            source: c.criterion.source,
-            read: c.criterion.quantity?.text ?? null,
-            actual: c.actual?.quantity.text ?? null,
-            outcome: c.outcome === "hit" || c.outcome === "notHit" ? c.outcome : "undecidable",
-          })),
-        },
-      };
-    }),
-    outcomes: evaluation.outcomes.map((row) => {
-      const j = judgements.indicator.get(row)!;
-      return {
-        sheet: row.sheet,
-        row: row.row + 1,
-        strategyCode: row.strategyCode,
-        indicator: firstLine(row.indicatorActual.text),
-        value: j.value?.value ?? null,
-        unit: j.value?.unit ?? null,
-        previous: j.previous?.value ?? null,
-        target: j.target
-          ? {
-              value: j.target.value,
-              unit: j.target.unit,
-              comparator: j.target.comparator,
-              text: j.target.text,
-            }
-          : null,
-        recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
-        expected: j.expected,
-        reason: j.reason[lang],
-      };
-    }),
-    strategies: evaluation.strategies.map((b) => {
-      const j = judgements.progress.get(b)!;
-      return {
-        code: b.code,
-        name: b.name,
-        sheet: b.sheet,
-        row: b.row + 1,
-        recordedProgress: b.progress.kind === "valid" ? b.progress.code : null,
-        expectedProgress: j.expected,
-        recordedOverall: b.overall.kind === "valid" ? b.overall.code : null,
-        recordedEffectiveness: b.effectiveness.kind === "valid" ? b.effectiveness.code : null,
-        reason: j.reason[lang],
-      };
-    }),
-    findings: findings.map((f) => ({
-      severity: f.severity,
-      rule: f.rule,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: f.message[lang],
-      messageJa: f.message.ja,
-      messageEn: f.message.en,
-    })),
-    summary: {
-      byIssue: summary.byIssue,
-      total: summary.total,
-      byStrategy: summary.byStrategy,
-      unmet: summary.unmet,
-      uncounted: summary.uncounted,
-    },
+    initiatives: evaluation.initiatives.map((init) =>
+      initiativeEntry(init, judgements.achievement.get(init)!, lang)
+    ),
+    outcomes: evaluation.outcomes.map((row) =>
+      outcomeEntry(row, judgements.indicator.get(row)!, lang)
+    ),
+    strategies: evaluation.strategies.map((b) =>
+      strategyEntry(b, judgements.progress.get(b)!, lang)
+    ),
+    findings: findings.map((f) => findingEntry(f, lang)),
+    summary: summaryEntry(summary),
   };
   return report;
+}
+
+type ReportInitiative = JsonReport["initiatives"][number];
+
+/** One initiative as the report gives it. */
+export function initiativeEntry(
+  init: Initiative,
+  j: AchievementJudgement,
+  lang: Lang
+): ReportInitiative {
+  const a = init.achievement.kind === "valid" ? init.achievement.code : null;
+  const w = withdrawalOf(j);
+  const ref = init.threshold.ref;
+  return {
+    code: init.code,
+    title: init.title,
+    sheet: init.sheet,
+    row: init.row + 1,
+    strategyCode: init.strategyCode,
+    issueNo: init.issueNo,
+    relisted: init.relisted,
+    recorded: {
+      achievement: a?.achievement ?? null,
+      implementation: a?.implementation ?? null,
+      effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
+    },
+    expected: {
+      achievement: j.expected,
+      reason: j.reason[lang],
+      withdrawalUndecidable: j.withdrawalUndecidable,
+    },
+    withdrawal: {
+      verdict: w.verdict,
+      reason: ref
+        ? w.explain(lang)
+        : lang === "ja"
+          ? "この表には撤退基準の列がないため判定できません"
+          : "this sheet has no 撤退基準 (withdrawal criterion) column, so nothing can be judged",
+      cell: ref ? `${columnLetter(ref.col)}${ref.row + 1}` : null,
+      thresholds: w.checks.map((c) => ({
+        source: c.criterion.source,
+        read: c.criterion.quantity?.text ?? null,
+        actual: c.actual?.quantity.text ?? null,
+        outcome: c.outcome === "hit" || c.outcome === "notHit" ? c.outcome : "undecidable",
+      })),
+    },
+  };
+}
+
+/** One indicator row as the report gives it. */
+export function outcomeEntry(
+  row: OutcomeRow,
+  j: IndicatorJudgement,
+  lang: Lang
+): JsonReport["outcomes"][number] {
+  return {
+    sheet: row.sheet,
+    row: row.row + 1,
+    strategyCode: row.strategyCode,
+    indicator: firstLine(row.indicatorActual.text),
+    value: j.value?.value ?? null,
+    unit: j.value?.unit ?? null,
+    previous: j.previous?.value ?? null,
+    target: j.target
+      ? {
+          value: j.target.value,
+          unit: j.target.unit,
+          comparator: j.target.comparator,
+          text: j.target.text,
+        }
+      : null,
+    recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
+    expected: j.expected,
+    reason: j.reason[lang],
+  };
+}
+
+/** One strategy block as the report gives it. */
+export function strategyEntry(
+  b: StrategyBlock,
+  j: ProgressJudgement,
+  lang: Lang
+): JsonReport["strategies"][number] {
+  return {
+    code: b.code,
+    name: b.name,
+    sheet: b.sheet,
+    row: b.row + 1,
+    recordedProgress: b.progress.kind === "valid" ? b.progress.code : null,
+    expectedProgress: j.expected,
+    recordedOverall: b.overall.kind === "valid" ? b.overall.code : null,
+    recordedEffectiveness: b.effectiveness.kind === "valid" ? b.effectiveness.code : null,
+    reason: j.reason[lang],
+  };
+}
+
+export function findingEntry(f: Finding, lang: Lang): JsonReport["findings"][number] {
+  return {
+    severity: f.severity,
+    rule: f.rule,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message[lang],
+    messageJa: f.message.ja,
+    messageEn: f.message.en,
+  };
+}
+
+export function summaryEntry(summary: Summary): JsonReport["summary"] {
+  return {
+    byIssue: summary.byIssue,
+    total: summary.total,
+    byStrategy: summary.byStrategy,
+    unmet: summary.unmet,
+    uncounted: summary.uncounted,
+  };
 }

@@ -23,3 +23,11 @@ export function supportsMinimum(): boolean {
     Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", MINIMUM_EXCEL_API))
   );
 }
+
+/** WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) tells Hyoka's own writes from others'. */
+export function supportsTriggerSource(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.14"))
+  );
+}

@@ -1,6 +1,7 @@
 import { buildClearPlan, buildWritePlan, restrictPlan, type WritePlan } from "../core/plan";
 import type { Profile } from "../core/profile";
-import { checkWorkbook, toJsonReport, type JsonReport, type Lang } from "../core/report";
+import { toJsonReport, type JsonReport, type Lang } from "../core/report";
+import { startLiveCheck, type LiveCheck } from "../core/incremental";
 import { applyPlan, type ApplyOutcome } from "./applyPlan";
 import { readWorkbook } from "./readWorkbook";
 
@@ -19,6 +20,8 @@ export interface ActionResult {
   /** Null for 検証, which only reads. */
   outcome: ApplyOutcome | null;
   syncs: number;
+  /** The grids read and their judgement, for the pane to follow edits from (the grids as read, before any write). */
+  live: LiveCheck;
 }
 
 export interface ActionOptions {
@@ -38,6 +41,12 @@ export interface ActionOptions {
    * runAction reads it and updates it, so the next press goes straight to chunks.
    */
   memory?: { large: boolean };
+  /**
+   * Turn this add-in's events off while it writes (Runtime.enableEvents, ExcelApi 1.8), so its own writes raise no
+   * onChanged: for an Excel without WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14). One more sync turns
+   * them back on.
+   */
+  quietEvents?: boolean;
 }
 
 function planFor(action: Action, plan: WritePlan): WritePlan {
@@ -51,30 +60,49 @@ function planFor(action: Action, plan: WritePlan): WritePlan {
  * all in one Excel.run that waits while the user is typing in a cell.
  */
 export async function runAction(action: Action, options: ActionOptions): Promise<ActionResult> {
-  const { profile, lang, run } = options;
+  const { run } = options;
   return run({ delayForCellEdit: true }, async (context) => {
-    const comments = options.notes && (options.comments ?? true);
-    const snapshot = await readWorkbook(context, {
-      notes: options.notes && action !== "check",
-      comments: comments && action === "color",
-      large: options.memory?.large,
-      unlimitedPayload: options.unlimitedPayload,
-    });
-    if (options.memory) options.memory.large = snapshot.large;
-    const result = checkWorkbook(snapshot.grids, profile);
-    const report = toJsonReport(result, profile, lang);
-    if (action === "check") return { action, report, outcome: null, syncs: snapshot.syncs };
-    const plan =
-      action === "clear"
-        ? buildClearPlan(snapshot.grids)
-        : planFor(action, buildWritePlan(result, profile, lang));
-    const outcome = await applyPlan(context, plan, snapshot, {
-      notes: options.notes,
-      comments,
-      requestBudget: options.unlimitedPayload ? Number.POSITIVE_INFINITY : undefined,
-    });
-    return { action, report, outcome, syncs: snapshot.syncs + outcome.syncs };
+    const quiet = Boolean(options.quietEvents) && action !== "check";
+    if (!quiet) return pressed(action, options, context);
+    context.runtime.enableEvents = false;
+    try {
+      const result = await pressed(action, options, context);
+      return { ...result, syncs: result.syncs + 1 };
+    } finally {
+      context.runtime.enableEvents = true;
+      await context.sync();
+    }
   });
+}
+
+async function pressed(
+  action: Action,
+  options: ActionOptions,
+  context: Excel.RequestContext
+): Promise<ActionResult> {
+  const { profile, lang } = options;
+  const comments = options.notes && (options.comments ?? true);
+  const snapshot = await readWorkbook(context, {
+    notes: options.notes && action !== "check",
+    comments: comments && action === "color",
+    large: options.memory?.large,
+    unlimitedPayload: options.unlimitedPayload,
+  });
+  if (options.memory) options.memory.large = snapshot.large;
+  const live = startLiveCheck(snapshot.grids, profile);
+  const result = live.result;
+  const report = toJsonReport(result, profile, lang);
+  if (action === "check") return { action, report, outcome: null, syncs: snapshot.syncs, live };
+  const plan =
+    action === "clear"
+      ? buildClearPlan(snapshot.grids)
+      : planFor(action, buildWritePlan(result, profile, lang));
+  const outcome = await applyPlan(context, plan, snapshot, {
+    notes: options.notes,
+    comments,
+    requestBudget: options.unlimitedPayload ? Number.POSITIVE_INFINITY : undefined,
+  });
+  return { action, report, outcome, syncs: snapshot.syncs + outcome.syncs, live };
 }
 
 /**

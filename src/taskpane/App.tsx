@@ -16,7 +16,13 @@ import { defaultProfile, type Profile } from "../core/profile";
 import type { Lang } from "../core/report";
 import { isUsableEvaluationSheet } from "../core/recognize";
 import { describeError } from "../excel/errors";
-import { runAction, selectCell, type Action, type ActionResult, type ExcelRunner } from "../excel/session";
+import {
+  runAction,
+  selectCell,
+  type Action,
+  type ActionResult,
+  type ExcelRunner,
+} from "../excel/session";
 import { ActionBar } from "./components/ActionBar";
 import { FindingList } from "./components/FindingList";
 import { SheetList } from "./components/SheetList";
@@ -25,6 +31,11 @@ import { WithdrawalView } from "./components/WithdrawalView";
 import { tw } from "./withdrawalStrings";
 import { outcomeMessage, type PaneMessage } from "./outcomeMessage";
 import { hiddenSheet, t, tWorking } from "./strings";
+import { LiveSwitch } from "./components/LiveSwitch";
+import { RowInspector } from "./components/RowInspector";
+import { useLive } from "./useLive";
+import { recheckSummary, tl } from "./liveStrings";
+import type { ContextRunner } from "../excel/live";
 
 const useStyles = makeStyles({
   root: {
@@ -46,6 +57,10 @@ export interface PaneHost {
   comments?: boolean;
   /** Desktop Excel: no 5 MB limit per request, as on the web. */
   unlimitedPayload?: boolean;
+  /** Excel.run(context, batch): with it the pane follows the selection and re-checks edits. */
+  runIn?: ContextRunner;
+  /** WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) tells Hyoka's own writes apart. */
+  triggerSource?: boolean;
 }
 
 export interface AppProps {
@@ -55,10 +70,22 @@ export interface AppProps {
   /** False on an Excel older than the declared requirement set. */
   supported?: boolean;
   profile?: Profile;
+  /** The pane is shown (false once it is closed: the page lives on in the shared runtime). */
+  visible?: boolean;
+  /** Quiet time after an edit before it is re-checked (ms). */
+  liveDelayMs?: number;
 }
 
 /** A titled part of the pane, named by its heading for screen readers. */
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }): React.JSX.Element {
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby={id}>
@@ -74,13 +101,55 @@ function usable(result: ActionResult): boolean {
   return result.report.sheets.some(isUsableEvaluationSheet);
 }
 
-export function App({ lang, host, supported = true, profile = defaultProfile }: AppProps): React.JSX.Element {
+export function App({
+  lang,
+  host,
+  supported = true,
+  profile = defaultProfile,
+  visible = true,
+  liveDelayMs,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = React.useState<Action | null>(null);
   const [result, setResult] = React.useState<ActionResult | null>(null);
   const [message, setMessage] = React.useState<PaneMessage | null>(null);
   // Whether this workbook's cells were too large for one response (Excel on the web): the next press reads in chunks at once.
   const memory = React.useRef({ large: false });
+  const live = useLive({
+    host,
+    lang,
+    visible,
+    debounceMs: liveDelayMs,
+    onReport: (update, info) => {
+      setResult((r) => (r ? { ...r, report: update(r.report) } : r));
+      if (info.notesFailed)
+        setMessage({
+          intent: "warning",
+          title: t("errorTitle", lang),
+          body: tl("notesFailed", lang),
+        });
+      else if (info.recheck.how !== "unchanged")
+        setMessage({
+          intent: "info",
+          title: tl("liveTitle", lang),
+          body: recheckSummary(
+            info.recheck.how === "rows"
+              ? info.recheck.changed.initiatives.length +
+                  info.recheck.changed.outcomes.length +
+                  info.recheck.changed.strategies.length
+              : info.recheck.live.result.evaluation.initiatives.length,
+            info.recheck.live.result.findings.length,
+            lang
+          ),
+        });
+    },
+    onError: (error) =>
+      setMessage({
+        intent: "error",
+        title: t("errorTitle", lang),
+        body: describeError(error)[lang],
+      }),
+  });
 
   const act = async (action: Action) => {
     if (!host) return;
@@ -95,11 +164,17 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
         comments: host.comments,
         unlimitedPayload: host.unlimitedPayload,
         memory: memory.current,
+        quietEvents: live.quietEvents,
       });
+      live.follow(r);
       setResult(r);
       setMessage(outcomeMessage(r, lang));
     } catch (error) {
-      setMessage({ intent: "error", title: t("errorTitle", lang), body: describeError(error)[lang] });
+      setMessage({
+        intent: "error",
+        title: t("errorTitle", lang),
+        body: describeError(error)[lang],
+      });
     } finally {
       setBusy(null);
     }
@@ -109,9 +184,17 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
     if (!host) return;
     try {
       if ((await selectCell(host.run, sheet, cell)) === "hidden")
-        setMessage({ intent: "warning", title: t("hiddenTitle", lang), body: hiddenSheet(sheet, cell, lang) });
+        setMessage({
+          intent: "warning",
+          title: t("hiddenTitle", lang),
+          body: hiddenSheet(sheet, cell, lang),
+        });
     } catch (error) {
-      setMessage({ intent: "error", title: t("errorTitle", lang), body: describeError(error)[lang] });
+      setMessage({
+        intent: "error",
+        title: t("errorTitle", lang),
+        body: describeError(error)[lang],
+      });
     }
   };
 
@@ -153,13 +236,34 @@ export function App({ lang, host, supported = true, profile = defaultProfile }: 
       {result && (
         <>
           <Divider />
+          {live.available && (
+            <Section id="hyoka-inspector" title={tl("inspector", lang)}>
+              <LiveSwitch
+                lang={lang}
+                checked={live.on}
+                onChange={(on) => {
+                  live.setOn(on);
+                  if (on) void act("check");
+                }}
+              />
+              <RowInspector
+                lang={lang}
+                selected={live.selected}
+                inspection={live.inspection}
+                checked
+              />
+            </Section>
+          )}
           <Section id="hyoka-counts" title={t("counts", lang)}>
             <StatusCounts report={result.report} lang={lang} chartColors={profile.summary.chartColors} />
           </Section>
           <Section id="hyoka-withdrawal" title={tw("title", lang)}>
             <WithdrawalView report={result.report} lang={lang} onSelect={select} />
           </Section>
-          <Section id="hyoka-findings" title={`${t("findings", lang)} (${result.report.findings.length})`}>
+          <Section
+            id="hyoka-findings"
+            title={`${t("findings", lang)} (${result.report.findings.length})`}
+          >
             <FindingList report={result.report} lang={lang} onSelect={select} />
           </Section>
           <Section id="hyoka-sheets" title={t("sheets", lang)}>

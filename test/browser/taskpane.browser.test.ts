@@ -16,7 +16,11 @@ const WEB = path.join(ROOT, "dist/web");
 const STAND_IN = path.join(ROOT, "test/artifacts/host/office.js");
 const ARTIFACTS = path.join(ROOT, "test/artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".png": "image/png" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".png": "image/png",
+};
 
 let server: http.Server;
 let origin: string;
@@ -25,7 +29,8 @@ let standIn: string;
 
 beforeAll(async () => {
   for (const need of [path.join(WEB, "taskpane.html"), STAND_IN])
-    if (!fs.existsSync(need)) throw new Error(`${need} is missing: run npm run build and npm run build:host`);
+    if (!fs.existsSync(need))
+      throw new Error(`${need} is missing: run npm run build and npm run build:host`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
   const book = JSON.stringify(bookJsonFromWorkbook(wb));
@@ -61,7 +66,9 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function openPane(language = "ja-JP"): Promise<{ page: Page; errors: string[]; origins: Set<string> }> {
+async function openPane(
+  language = "ja-JP"
+): Promise<{ page: Page; errors: string[]; origins: Set<string> }> {
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
   const errors: string[] = [];
   const origins = new Set<string>();
@@ -90,7 +97,10 @@ describe("the built task pane in chromium", () => {
     );
     await warnings.getByRole("button", { name: /G9/ }).click();
     await page.waitForFunction(() => window.__hyokaHost.selection !== null);
-    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({ sheet: "1 具体的取組", address: "G9" });
+    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({
+      sheet: "1 具体的取組",
+      address: "G9",
+    });
 
     await page.getByRole("button", { name: "色分け" }).click();
     await page.getByText("色分けしました").waitFor();
@@ -101,7 +111,9 @@ describe("the built task pane in chromium", () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "taskpane.png"), fullPage: true });
     // The pane fits the default width: nothing scrolls sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
     expect(errors).toEqual([]); // CSP violations would show here
     // The pane asked nothing of any server but its own origin and the Office.js CDN.
     expect([...origins].sort()).toEqual([origin, "https://appsforoffice.microsoft.com"].sort());
@@ -115,16 +127,23 @@ describe("the built task pane in chromium", () => {
     const list = page.getByRole("list", { name: "撤退基準の判定" });
     expect(await list.getByRole("listitem").count()).toBe(12);
     await page.getByRole("button", { name: "該当 2" }).click();
-    await page.waitForFunction(() => document.querySelectorAll("#hyoka-withdrawal-view li").length === 2);
+    await page.waitForFunction(
+      () => document.querySelectorAll("#hyoka-withdrawal-view li").length === 2
+    );
     const rows = await list.getByRole("listitem").allTextContents();
     expect(rows.map((r) => /【([\d-]+)】/.exec(r)![1])).toEqual(["6-2-1", "6-4-3"]);
     expect(rows[0]).toContain("撤退基準 5件以下 → 実績 5件");
     await list.getByRole("button", { name: /【6-2-1】/ }).click();
     await page.waitForFunction(() => window.__hyokaHost.selection !== null);
-    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({ sheet: "6 具体的取組", address: "D7" });
+    expect(await page.evaluate(() => window.__hyokaHost.selection)).toEqual({
+      sheet: "6 具体的取組",
+      address: "D7",
+    });
     // Nothing scrolls sideways at the pane's default width.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-    await page.getByRole("heading", { name: "撤退基準" }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
+    await page.getByRole("heading", { name: "撤退基準", exact: true }).scrollIntoViewIfNeeded();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const view = page.locator("section[aria-labelledby=hyoka-withdrawal]");
     await view.screenshot({ path: path.join(ARTIFACTS, "withdrawal-view.png") });
@@ -159,13 +178,55 @@ describe("the built task pane in chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("the pane follows the selection and re-checks an edit of the stand-in as it is typed", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("button", { name: "検証" }).click();
+    await page.getByRole("region", { name: "選択中の行" }).waitFor();
+    const findingsHeading = page.getByRole("heading", { name: /^指摘 \(\d+\)$/ });
+    const before = await findingsHeading.textContent();
+    // Select a cell of 1-3-1, as a person would in Excel: the stand-in raises onSelectionChanged.
+    await page.evaluate(() => window.__hyokaHost.select("1 具体的取組", "C9"));
+    const inspector = page.getByTestId("row-inspector");
+    await inspector.getByRole("heading", { name: /【1-3-1】/ }).waitFor();
+    expect(await inspector.textContent()).toMatch(/実績 8社: 未達成/);
+    expect(await inspector.textContent()).toMatch(/記録 ①\(i\) \/ 規則 ② — 不一致/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350
+    );
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const section = page.locator("section[aria-labelledby=hyoka-inspector]");
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(ARTIFACTS, "row-inspector.png") });
+
+    // Type ③ into 6-3-1's status (recorded ②, its threshold not hit): the finding list changes without a press.
+    await page.evaluate(() => window.__hyokaHost.select("6 具体的取組", "G8"));
+    await inspector.getByRole("heading", { name: /【6-3-1】/ }).waitFor();
+    await page.evaluate(() => window.__hyokaHost.type("6 具体的取組", "G8", [["③"]]));
+    await page.waitForFunction(
+      (text) =>
+        Array.from(document.querySelectorAll("h2")).some(
+          (h) => /^指摘 \(\d+\)$/.test(h.textContent ?? "") && h.textContent !== text
+        ),
+      before
+    );
+    const errorsRegion = page.getByRole("region", { name: "エラー" });
+    expect(await errorsRegion.textContent()).toMatch(/G8.*記録は ③ ですが、規則では ②/);
+    expect(await inspector.textContent()).toMatch(/記録 ③ \/ 規則 ② — 不一致/);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "live-recheck.png"), fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test("the page registers the HYOKA custom functions, which answer in Office's display language", async () => {
     for (const [language, answers] of [
       ["ja-JP", ["該当", "③", "判定不可"]],
       ["en-US", ["hit", "③", "cannot judge"]],
     ] as const) {
       const { page, errors } = await openPane(language);
-      await page.getByRole("button", { name: language === "ja-JP" ? "検証" : "Validate" }).waitFor();
+      await page
+        .getByRole("button", { name: language === "ja-JP" ? "検証" : "Validate" })
+        .waitFor();
       const got = await page.evaluate(() => {
         const f = window.__hyokaHost.customFunctions;
         return {

@@ -168,9 +168,11 @@ export class MockExcelHost {
 
   /** Excel.run(batch) and Excel.run(options, batch). */
   async run<T>(
-    a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
+    a: Excel.RunOptions | Excel.RequestContext | ((c: Excel.RequestContext) => Promise<T>),
     b?: (c: Excel.RequestContext) => Promise<T>
   ): Promise<T> {
+    // Excel.run(context, batch): a batch in a context an earlier run made (to remove its event handlers).
+    if (typeof a === "object" && a !== null && "sync" in a) return b!(a as unknown as Excel.RequestContext);
     const options = typeof a === "function" ? {} : a;
     const batch = (typeof a === "function" ? a : b)!;
     if (this.editing) {
@@ -179,6 +181,81 @@ export class MockExcelHost {
       while (this.editing) await new Promise((r) => setTimeout(r, 10));
     }
     return batch(this.context());
+  }
+
+  /** Event handlers an add-in registered and has not removed (each with the context that added it). */
+  readonly handlers: { event: "selection" | "changed"; context: unknown; fn: (args: unknown) => unknown }[] = [];
+  /**
+   * Runtime.enableEvents (ExcelApi 1.8): "Toggle JavaScript events in the current task pane or content add-in";
+   * while false, no handler of this add-in is called.
+   */
+  eventsEnabled = true;
+  /** Event arguments raised so far, for assertions. */
+  readonly raised: { event: "selection" | "changed"; args: Record<string, unknown> }[] = [];
+  private readonly ids = new WeakMap<MockSheet, string>();
+  private nextId = 1;
+
+  /** A worksheet's id, kept for the sheet's life as Excel keeps Worksheet.id. */
+  sheetId(name: string): string {
+    const sheet = this.sheet(name);
+    if (!sheet) return "";
+    let id = this.ids.get(sheet);
+    if (!id) {
+      id = `{00000000-0001-0000-0000-${String(this.nextId++).padStart(12, "0")}}`;
+      this.ids.set(sheet, id);
+    }
+    return id;
+  }
+
+  /**
+   * Calls the add-in's handlers of `event` with `args`, later (Office calls them asynchronously), unless the add-in
+   * turned events off. WorksheetCollection.onChanged / onSelectionChanged (ExcelApi 1.9) give
+   * WorksheetChangedEventArgs / WorksheetSelectionChangedEventArgs.
+   */
+  raise(event: "selection" | "changed", args: Record<string, unknown>): void {
+    if (!this.eventsEnabled) return;
+    this.raised.push({ event, args });
+    for (const h of this.handlers.filter((x) => x.event === event)) setTimeout(() => void h.fn(args), 0);
+  }
+
+  /**
+   * WorksheetChangedEventArgs as Microsoft's reference gives them (excel.worksheetchangedeventargs): address of the
+   * changed area on its sheet (no sheet name), changeType (Excel.DataChangeType), source ("Local" for this
+   * user, "Remote" for a coauthor: "Events and coauthoring" in excel-add-ins-events), worksheetId, type, and from
+   * ExcelApi 1.14 triggerSource ("ThisLocalAddin" when this add-in made the change, else "Unknown").
+   */
+  changedArgs(sheet: string, address: string, source: "Local" | "Remote", byThisAddin: boolean, changeType = "RangeEdited"): Record<string, unknown> {
+    return {
+      address,
+      changeType,
+      source,
+      type: "WorksheetChanged",
+      worksheetId: this.sheetId(sheet),
+      ...(this.apiVersion >= 14 ? { triggerSource: byThisAddin ? "ThisLocalAddin" : "Unknown" } : {}),
+    };
+  }
+
+  /**
+   * A person types into cells (this user, or with source "Remote" a coauthor): the values change and onChanged is
+   * raised for the area, as Excel does after the edit is committed.
+   */
+  type(sheet: string, cell: string, values: CellValue[][], source: "Local" | "Remote" = "Local"): void {
+    const target = this.sheet(sheet)!;
+    const { bounds } = parseAddress(cell);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        while (target.values.length <= bounds.top + r) target.values.push([]);
+        target.values[bounds.top + r][bounds.left + c] = v;
+      })
+    );
+    const area = a1({ top: bounds.top, left: bounds.left, bottom: bounds.top + values.length - 1, right: bounds.left + values[0].length - 1 });
+    this.raise("changed", this.changedArgs(sheet, area, source, false));
+  }
+
+  /** A person selects cells: the selection moves and onSelectionChanged is raised with its address and sheet id. */
+  select(sheet: string, address: string): void {
+    this.selection = { sheet, address };
+    this.raise("selection", { address, type: "WorksheetSelectionChanged", worksheetId: this.sheetId(sheet) });
   }
 
   /** Custom functions by metadata id, as CustomFunctions.associate registered them. */
@@ -242,6 +319,31 @@ class MockContext {
     const base = this.root.sync.bind(this.root);
     this.root.sync = async () => this.sync(base);
     Object.defineProperty(this.root.workbook, "worksheets", { get: () => this.worksheetCollection() });
+    const runtime = this.attach({ enableEvents: host.eventsEnabled }, { enableEvents: () => host.eventsEnabled });
+    this.writable(runtime, "enableEvents", (v: boolean) => (host.eventsEnabled = v));
+    Object.defineProperty(this.root, "runtime", { get: () => runtime });
+  }
+
+  /**
+   * An event of the worksheet collection: add() registers the handler when the batch is synced and gives an
+   * EventHandlerResult whose remove() is queued in the context that added it ("The same RequestContext object that
+   * the handler was added in must be used when removing the handler": officeextension.eventhandlerresult).
+   */
+  private eventHandlers(event: "selection" | "changed"): Mock {
+    return {
+      add: (fn: (args: unknown) => unknown) => {
+        const entry = { event, context: this.root, fn };
+        this.enqueue(16, () => this.host.handlers.push(entry));
+        return {
+          context: this.root,
+          remove: () =>
+            this.enqueue(16, () => {
+              const i = this.host.handlers.indexOf(entry);
+              if (i >= 0) this.host.handlers.splice(i, 1);
+            }),
+        };
+      },
+    };
   }
 
   private async sync(base: () => Promise<void>): Promise<void> {
@@ -368,13 +470,19 @@ class MockContext {
   private worksheetCollection(): Mock {
     if (this.worksheets) return this.worksheets;
     const coll = this.collection(() => this.host.book.sheets.map((s) => this.worksheet(s.name)));
-    coll.getItem = (name: string) => this.worksheet(name);
-    coll.getItemOrNullObject = (name: string) => {
+    // getItem(key): "Gets a worksheet object using its name or ID" (excel.worksheetcollection).
+    const nameOf = (key: string) =>
+      this.host.book.sheets.find((x) => x.name === key || this.host.sheetId(x.name) === key)?.name ?? key;
+    coll.getItem = (key: string) => this.worksheet(nameOf(key));
+    coll.getItemOrNullObject = (key: string) => {
+      const name = nameOf(key);
       const ws = this.worksheet(name);
       ws.isNullObject = !this.host.sheet(name);
       return ws;
     };
     coll.getFirst = () => this.worksheet(this.host.book.sheets[0]?.name ?? null);
+    coll.onChanged = this.eventHandlers("changed");
+    coll.onSelectionChanged = this.eventHandlers("selection");
     coll.add = (name: string) => {
       this.enqueue(64, () => {
         if (name.length > MAX_SHEET_NAME)
@@ -394,6 +502,7 @@ class MockContext {
     const s = name === null ? undefined : this.host.sheet(name);
     const ws = this.attach({
       name: name ?? "",
+      id: name === null ? "" : this.host.sheetId(name),
       visibility: s?.visibility ?? "Visible",
       protection: { protected: s?.protected ?? false },
     });
@@ -585,6 +694,15 @@ class MockContext {
       n.isNullObject = content === undefined;
       return n;
     };
+    coll.getItem = (key: string) => {
+      const cell = a1(parseAddress(key).bounds);
+      const n = this.note(sheetName, cell, this.host.sheet(sheetName)?.notes.get(cell) ?? "");
+      this.enqueue(16, () => {
+        if (!this.host.sheet(sheetName)?.notes.has(cell))
+          throw new OfficeError("ItemNotFound", `The cell ${cell} has no note.`);
+      });
+      return n;
+    };
     coll.add = (where: Mock | string, content: string) => {
       const cell = typeof where === "string" ? a1(parseAddress(where).bounds) : (where.__address as string);
       this.enqueue(32 + jsonBytes(content), () => {
@@ -613,6 +731,12 @@ class MockContext {
     const n = this.attach({ content });
     n.getLocation = () => this.range(sheetName, parseAddress(cell).bounds);
     n.delete = () => this.enqueue(32, () => this.editable(sheetName).notes.delete(cell));
+    // Note.content "Specifies the text of the note" (ExcelApi 1.18): it can be set.
+    this.writable(n, "content", (text: string) => {
+      const t = this.editable(sheetName);
+      if (!t.notes.has(cell)) throw new OfficeError("ItemNotFound", `The cell ${cell} has no note.`);
+      t.notes.set(cell, text);
+    });
     return n;
   }
 
@@ -663,6 +787,7 @@ class MockContext {
             target.values[rr][cc] = stored;
           })
         );
+        this.host.raise("changed", this.host.changedArgs(sheetName, a1(b), "Local", true));
       },
       0
     );
@@ -685,8 +810,13 @@ class MockContext {
         const t = this.editable(sheetName);
         if (applyTo !== "Contents") throw new Error("the stand-in clears contents only");
         for (const p of cellsOf(b, t)) if (t.values[p.row]) t.values[p.row][p.col] = "";
+        this.host.raise("changed", this.host.changedArgs(sheetName, a1(b), "Local", true));
       });
-    range.select = () => this.enqueue(16, () => (this.need(sheetName), (this.host.selection = { sheet: sheetName, address: a1(b) })));
+    range.select = () =>
+      this.enqueue(16, () => {
+        this.need(sheetName);
+        this.host.select(sheetName, a1(b));
+      });
     range.getEntireColumn = () => this.range(sheetName, { top: 0, left: b.left, bottom: MAX_ROWS - 1, right: b.right });
     range.getMergedAreasOrNullObject = () => {
       const merges = (sheet()?.merges ?? []).filter((m) => intersects(m, b));

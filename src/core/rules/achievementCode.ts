@@ -1,4 +1,4 @@
-import { makeFinding, refOr, codeLabel, type Rule } from "./finding";
+import { makeFinding, refOr, codeLabel, initiativesOf, type Rule } from "./finding";
 
 /** Every initiative has a valid 業績目標の達成状況 (①(i)…③) and 有効性 (○/×). */
 export const achievementCodeRule: Rule = {
@@ -17,8 +17,10 @@ export const achievementCodeRule: Rule = {
       },
     },
   ],
-  check({ evaluation, profile }) {
-    return evaluation.initiatives.flatMap((init) => {
+  perRow: true,
+  check(ctx) {
+    const { profile } = ctx;
+    return initiativesOf(ctx).flatMap((init) => {
       const out = [];
       const at = refOr(init.achievementCell.ref, init.sheet, init.row);
       const a = init.achievement;

@@ -1,4 +1,4 @@
-import { makeFinding, refOr, codeLabel, type Rule, type Severity } from "./finding";
+import { makeFinding, refOr, codeLabel, initiativesOf, type Rule, type Severity } from "./finding";
 
 /**
  * Rule 1: the recorded ①②③ agrees with what the targets, thresholds and actuals say.
@@ -28,8 +28,10 @@ export const achievementRule: Rule = {
       },
     },
   ],
-  check({ evaluation, judgements, profile }) {
-    return evaluation.initiatives.flatMap((init) => {
+  perRow: true,
+  check(ctx) {
+    const { judgements, profile } = ctx;
+    return initiativesOf(ctx).flatMap((init) => {
       const j = judgements.achievement.get(init);
       // Without a 取組実績 column nothing can be paired: the sheet's info finding says so once.
       if (!j || init.achievement.kind !== "valid" || init.actual.ref === null) return [];

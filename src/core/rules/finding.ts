@@ -25,10 +25,35 @@ export interface Judgements {
   progress: Map<StrategyBlock, ProgressJudgement>;
 }
 
+/** Some rows only, each set in the evaluation's order: the incremental re-check asks about the rows an edit touched. */
+export interface RuleScope {
+  initiatives: ReadonlySet<Initiative>;
+  outcomes: ReadonlySet<OutcomeRow>;
+  strategies: ReadonlySet<StrategyBlock>;
+}
+
 export interface RuleContext {
   evaluation: Evaluation;
   judgements: Judgements;
   profile: Profile;
+  /** Only these rows (rules with `perRow`); every row when absent. */
+  only?: RuleScope;
+}
+
+/** The initiatives a rule looks at: all of them, or the scope's. */
+export function initiativesOf(ctx: RuleContext): Initiative[] {
+  const only = ctx.only;
+  return only ? [...only.initiatives] : ctx.evaluation.initiatives;
+}
+
+export function outcomesOf(ctx: RuleContext): OutcomeRow[] {
+  const only = ctx.only;
+  return only ? [...only.outcomes] : ctx.evaluation.outcomes;
+}
+
+export function strategiesOf(ctx: RuleContext): StrategyBlock[] {
+  const only = ctx.only;
+  return only ? [...only.strategies] : ctx.evaluation.strategies;
 }
 
 /** A column a rule reads, and what the rule cannot decide on a sheet that lacks it. */
@@ -47,6 +72,12 @@ export interface Rule {
    * (never as if the column were empty) and one info finding at the sheet says so, with the headers looked for.
    */
   needs?: NeededColumn[];
+  /**
+   * Each finding comes from one row (an initiative, an indicator row or a strategy block) and that row's judgement
+   * alone, and the rule honours `ctx.only`. The other rules speak of a sheet's structure (codes, headers, group
+   * rows), which an edit of values does not change.
+   */
+  perRow?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 

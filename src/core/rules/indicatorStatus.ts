@@ -1,5 +1,5 @@
 import { a1 } from "../grid";
-import { makeFinding, refOr, type Rule } from "./finding";
+import { makeFinding, outcomesOf, refOr, type Rule } from "./finding";
 
 /** Rule 3: each indicator's 個別 A/B is filled, valid, and A exactly when the target is met or 前年度 improved. */
 export const indicatorStatusRule: Rule = {
@@ -18,8 +18,10 @@ export const indicatorStatusRule: Rule = {
       },
     },
   ],
-  check({ evaluation, judgements, profile }) {
-    return evaluation.outcomes.flatMap((row) => {
+  perRow: true,
+  check(ctx) {
+    const { judgements, profile } = ctx;
+    return outcomesOf(ctx).flatMap((row) => {
       const at = refOr(row.status.ref, row.sheet, row.row);
       const where = `${a1(row.row, row.indicatorActual.ref?.col ?? 0)}`;
       if (row.recorded.kind === "blank") {

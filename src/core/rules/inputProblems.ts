@@ -1,6 +1,15 @@
 import type { TextCell } from "../evaluation";
 import { isUsableEvaluationSheet } from "../recognize";
-import { codeLabel, makeFinding, refOr, type Finding, type Rule } from "./finding";
+import {
+  codeLabel,
+  initiativesOf,
+  makeFinding,
+  outcomesOf,
+  refOr,
+  strategiesOf,
+  type Finding,
+  type Rule,
+} from "./finding";
 
 /** Excel's error values as a cell shows them: a formula that failed, not a value a person wrote. */
 const EXCEL_ERROR =
@@ -13,9 +22,11 @@ export const formulaErrorRule: Rule = {
     ja: "数式のエラー値（#N/A・#DIV/0!・#REF! など）",
     en: "formula error values (#N/A, #DIV/0!, #REF!…)",
   },
-  check({ evaluation, profile }) {
+  perRow: true,
+  check(ctx) {
+    const { profile } = ctx;
     const cells: TextCell[] = [];
-    for (const i of evaluation.initiatives)
+    for (const i of initiativesOf(ctx))
       cells.push(
         i.initiative,
         i.target,
@@ -26,8 +37,8 @@ export const formulaErrorRule: Rule = {
         i.problems,
         i.remedy
       );
-    for (const o of evaluation.outcomes) cells.push(o.indicatorActual, o.previous, o.status);
-    for (const s of evaluation.strategies)
+    for (const o of outcomesOf(ctx)) cells.push(o.indicatorActual, o.previous, o.status);
+    for (const s of strategiesOf(ctx))
       cells.push(
         s.indicator,
         s.targetValue,

@@ -1,6 +1,13 @@
 import type { CodeReading } from "../codes";
 import type { TextCell } from "../evaluation";
-import { makeFinding, refOr, type Rule, type Finding, type RuleContext } from "./finding";
+import {
+  makeFinding,
+  refOr,
+  strategiesOf,
+  type Rule,
+  type Finding,
+  type RuleContext,
+} from "./finding";
 import { isNotEvaluated } from "./notEvaluated";
 
 /** Rule 5: 全体 A/B and ア/イ are the writer's judgement; only check that they are filled with a valid code. */
@@ -28,10 +35,11 @@ export const strategyJudgementCodesRule: Rule = {
       },
     },
   ],
+  perRow: true,
   check(ctx: RuleContext) {
     const { evaluation, profile } = ctx;
     const out: Finding[] = [];
-    for (const block of evaluation.strategies) {
+    for (const block of strategiesOf(ctx)) {
       if (isNotEvaluated(block, evaluation)) continue;
       const name = block.code ? `【${block.code}】${block.name}` : block.name;
       const check = (

@@ -1,4 +1,4 @@
-import { makeFinding, refOr, type Rule } from "./finding";
+import { makeFinding, refOr, strategiesOf, type Rule } from "./finding";
 import { isNotEvaluated } from "./notEvaluated";
 
 /** Rule 4: 戦略の進捗状況 is a when every initiative of the strategy is ①, else b. */
@@ -18,8 +18,10 @@ export const strategyProgressRule: Rule = {
       },
     },
   ],
-  check({ evaluation, judgements, profile }) {
-    return evaluation.strategies.flatMap((block) => {
+  perRow: true,
+  check(ctx) {
+    const { evaluation, judgements, profile } = ctx;
+    return strategiesOf(ctx).flatMap((block) => {
       if (block.progressCell.ref === null) return [];
       const at = refOr(block.progressCell.ref, block.sheet, block.row);
       const name = block.code ? `【${block.code}】${block.name}` : block.name;

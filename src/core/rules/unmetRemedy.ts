@@ -1,5 +1,5 @@
 import { isBlankLike } from "../normalize";
-import { makeFinding, codeLabel, type Rule } from "./finding";
+import { makeFinding, codeLabel, initiativesOf, type Rule } from "./finding";
 
 /** Rule 2: ② and ③ need 課題 and 改善策 filled. */
 export const unmetRemedyRule: Rule = {
@@ -13,8 +13,10 @@ export const unmetRemedyRule: Rule = {
       en: "whether ② and ③ initiatives have it filled cannot be checked",
     },
   })),
-  check({ evaluation, profile }) {
-    return evaluation.initiatives.flatMap((init) => {
+  perRow: true,
+  check(ctx) {
+    const { profile } = ctx;
+    return initiativesOf(ctx).flatMap((init) => {
       if (init.achievement.kind !== "valid" || init.achievement.code.achievement === "①") return [];
       const a = init.achievement.code.achievement;
       const out = [];

@@ -1,4 +1,4 @@
-import { makeFinding, refOr, codeLabel, type Rule } from "./finding";
+import { makeFinding, refOr, codeLabel, initiativesOf, type Rule } from "./finding";
 
 /** Rule 2: ③ (withdrawal criterion reached) goes with 有効性 ×. */
 export const withdrawalEffectivenessRule: Rule = {
@@ -14,8 +14,10 @@ export const withdrawalEffectivenessRule: Rule = {
       },
     },
   ],
-  check({ evaluation, profile }) {
-    return evaluation.initiatives.flatMap((init) => {
+  perRow: true,
+  check(ctx) {
+    const { profile } = ctx;
+    return initiativesOf(ctx).flatMap((init) => {
       if (init.achievement.kind !== "valid" || init.achievement.code.achievement !== "③") return [];
       if (init.effectiveness.kind === "valid" && init.effectiveness.code === "×") return [];
       if (init.effectiveness.kind !== "valid") return [];
