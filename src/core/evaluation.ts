@@ -141,6 +141,7 @@ export function initiativeTitle(rest: string, notes: readonly string[] = ["予�
 
 const OPENERS = "【[［(（〔";
 const CLOSERS = "】]］)）〕";
+const BRACKETS = /[【[［(（〔】\]］)）〕]/g;
 
 /** `地域福祉の推進 ［予算額 263千円］` → `地域福祉の推進` (a note only in brackets); `地域福祉の推進】` (the code's bracket closing here) → `地域福祉の推進`. */
 export function cleanTitle(title: string, notes: readonly string[]): string {
@@ -159,16 +160,15 @@ export function cleanTitle(title: string, notes: readonly string[]): string {
     out = out.slice(0, at - 1) + out.slice(close);
   }
   // A closing bracket with no opening one before it closes the code's bracket: 【1-1-1 title】.
+  // Only the brackets are visited: every title of a city's workbook passes here.
   let depth = 0;
-  for (let i = 0; i < out.length; i++) {
-    if (OPENERS.includes(out[i])) depth++;
-    else if (CLOSERS.includes(out[i])) {
-      if (depth === 0) {
-        out = out.slice(0, i) + out.slice(i + 1);
-        break;
-      }
-      depth--;
-    }
+  BRACKETS.lastIndex = 0;
+  for (let m = BRACKETS.exec(out); m; m = BRACKETS.exec(out)) {
+    if (OPENERS.includes(m[0])) depth++;
+    else if (depth === 0) {
+      out = out.slice(0, m.index) + out.slice(m.index + 1);
+      break;
+    } else depth--;
   }
   return trimAll(out);
 }
