@@ -6,33 +6,20 @@ import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import ExcelJS from "exceljs";
 import { App, type PaneHost } from "../../src/taskpane/App";
 import { MockExcelHost } from "../host/mockExcel";
-import { bookFromJson, type BookJson } from "../host/mockBook";
-import { bookJsonFromWorkbook } from "../host/fromXlsx";
-import { SAMPLE } from "../helpers/seed";
+import type { BookJson } from "../host/mockBook";
+import { renderPane, sampleBookJson } from "../helpers/paneOnSample";
 import type { Lang } from "../../src/core/report";
 
 let sampleJson: BookJson;
 
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  sampleJson = bookJsonFromWorkbook(wb);
+  sampleJson = await sampleBookJson();
 });
 
 function setup(lang: Lang = "ja", change?: (h: MockExcelHost) => void) {
-  const excel = new MockExcelHost(bookFromJson(sampleJson));
-  change?.(excel);
-  const host: PaneHost = { run: excel.run.bind(excel) as PaneHost["run"], notes: true };
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App lang={lang} host={host} />
-    </FluentProvider>
-  );
-  return { excel, user };
+  return renderPane(sampleJson, lang, change);
 }
 
 describe("task pane", () => {

@@ -6,8 +6,6 @@ import * as React from "react";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import ExcelJS from "exceljs";
-import { App, type PaneHost } from "../../src/taskpane/App";
 import { WithdrawalView } from "../../src/taskpane/components/WithdrawalView";
 import { withdrawalRows } from "../../src/taskpane/withdrawalRows";
 import { defaultProfile } from "../../src/core/profile";
@@ -15,9 +13,8 @@ import { checkWorkbook, toJsonReport, type Lang } from "../../src/core/report";
 import { grid } from "../helpers/grid";
 import { initiativeSheet } from "../helpers/sheets";
 import { MockExcelHost } from "../host/mockExcel";
-import { bookFromJson, type BookJson } from "../host/mockBook";
-import { bookJsonFromWorkbook } from "../host/fromXlsx";
-import { SAMPLE } from "../helpers/seed";
+import type { BookJson } from "../host/mockBook";
+import { renderPane, sampleBookJson } from "../helpers/paneOnSample";
 
 // Role queries over the whole pane are slow in jsdom on a busy machine.
 jest.setTimeout(90_000);
@@ -25,22 +22,11 @@ jest.setTimeout(90_000);
 let sampleJson: BookJson;
 
 beforeAll(async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  sampleJson = bookJsonFromWorkbook(wb);
+  sampleJson = await sampleBookJson();
 });
 
 function setup(lang: Lang = "ja", change?: (h: MockExcelHost) => void) {
-  const excel = new MockExcelHost(bookFromJson(sampleJson));
-  change?.(excel);
-  const host: PaneHost = { run: excel.run.bind(excel) as PaneHost["run"], notes: true };
-  const user = userEvent.setup();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App lang={lang} host={host} />
-    </FluentProvider>
-  );
-  return { excel, user };
+  return renderPane(sampleJson, lang, change);
 }
 
 /** Writes a recorded 業績目標の達成状況 into an initiative's row of the stand-in's sheet, found by its code. */
