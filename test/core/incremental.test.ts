@@ -13,6 +13,7 @@ import {
 import type { SheetGrid } from "../../src/core/grid";
 import { SAMPLE } from "../helpers/seed";
 import { cloneGrid } from "../helpers/variants";
+import * as L from "../helpers/laterTemplate";
 
 /**
  * The incremental re-check against the whole check: after any edit of any cells, the report it gives equals the
@@ -171,5 +172,41 @@ describe("re-checking edited rows gives the whole check's report", () => {
     // Both paths were taken: rows re-judged alone, and edits of structure judged as a whole.
     expect(paths.get("rows")).toBeGreaterThan(100);
     expect(paths.get("full")).toBeGreaterThan(5);
+  });
+
+  test("property: the same on the later templates (decoys, 【具体的取組…】 codes, filled-down and first-row strategies, R5 inline status, no 撤退基準)", () => {
+    const compose =
+      (...fs: ((g: SheetGrid) => SheetGrid)[]) =>
+      (g: SheetGrid) =>
+        fs.reduce((acc, f) => f(acc), g);
+    const laterO = compose(L.laterCodesOutcome, L.midYearDecoysOutcome, L.laterHeadersOutcome);
+    const laterI = compose(L.laterCodesInitiative, L.midYearDecoysInitiative, L.laterHeadersInitiative);
+    const [o1, i1, o6, i6, ...summaries] = sample;
+    const later = [
+      compose(L.strategyFilledDown, laterO)(o1),
+      laterI(i1),
+      compose(L.strategyFirstRowOnly, L.inlineStatusOutcome, laterO)(o6),
+      compose((g) => L.withoutColumn(g, "撤退基準"), laterI)(i6),
+      ...summaries,
+    ];
+    const paths = new Map<string, number>();
+    fc.assert(
+      fc.property(fc.array(editArb(later), { minLength: 1, maxLength: 6 }), (edits) => {
+        let live = startLiveCheck(
+          later.map((g) => cloneGrid(g)),
+          defaultProfile
+        );
+        let report = toJsonReport(live.result, defaultProfile, "ja");
+        for (const e of edits) {
+          const recheck = recheckRows(live, [applyCell(live, e)]);
+          paths.set(recheck.how, (paths.get(recheck.how) ?? 0) + 1);
+          report = recheckedReport(report, recheck, "ja");
+          live = recheck.live;
+          expect(report).toEqual(fullReport(live.workbook));
+        }
+      }),
+      { numRuns: 100 }
+    );
+    expect(paths.get("rows")).toBeGreaterThan(50);
   });
 });
