@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { columnLetter, type SheetGrid } from "./grid";
+import { a1, columnLetter, type SheetGrid } from "./grid";
 import type { FieldSpec, Profile } from "./profile";
 import { recognizeWorkbook, type MatchKind, type SheetLayout } from "./recognize";
 import {
@@ -392,7 +392,7 @@ export function initiativeEntry(
         : lang === "ja"
           ? "この表には撤退基準の列がないため判定できません"
           : "this sheet has no 撤退基準 (withdrawal criterion) column, so nothing can be judged",
-      cell: ref ? `${columnLetter(ref.col)}${ref.row + 1}` : null,
+      cell: ref ? a1(ref.row, ref.col) : null,
       thresholds: w.checks.map((c) => ({
         source: c.criterion.source,
         read: c.criterion.quantity?.text ?? null,

@@ -116,6 +116,32 @@ function fullReport(workbook: SheetGrid[]): JsonReport {
   return toJsonReport(checkWorkbook(copy, defaultProfile), defaultProfile, "ja");
 }
 
+/**
+ * Any sequence of cell edits of `workbook`, re-checked one by one, gives after each edit the report of judging the
+ * edited workbook from scratch. Returns how often each path (rows, full) was taken.
+ */
+function editsEndAsWholeCheck(workbook: SheetGrid[], numRuns: number): Map<string, number> {
+  const paths = new Map<string, number>();
+  fc.assert(
+    fc.property(fc.array(editArb(workbook), { minLength: 1, maxLength: 6 }), (edits) => {
+      let live = startLiveCheck(
+        workbook.map((g) => cloneGrid(g)),
+        defaultProfile
+      );
+      let report = toJsonReport(live.result, defaultProfile, "ja");
+      for (const e of edits) {
+        const recheck = recheckRows(live, [applyCell(live, e)]);
+        paths.set(recheck.how, (paths.get(recheck.how) ?? 0) + 1);
+        report = recheckedReport(report, recheck, "ja");
+        live = recheck.live;
+        expect(report).toEqual(fullReport(live.workbook));
+      }
+    }),
+    { numRuns }
+  );
+  return paths;
+}
+
 describe("re-checking edited rows gives the whole check's report", () => {
   test("a ③ typed where the threshold is hit: the finding moves, the tally and strategy a/b follow", () => {
     const grids = sample.map((g) => cloneGrid(g));
@@ -151,24 +177,7 @@ describe("re-checking edited rows gives the whole check's report", () => {
   });
 
   test("property: any sequence of cell edits, re-checked one by one, ends where the whole check does", () => {
-    const paths = new Map<string, number>();
-    fc.assert(
-      fc.property(fc.array(editArb(sample), { minLength: 1, maxLength: 6 }), (edits) => {
-        let live = startLiveCheck(
-          sample.map((g) => cloneGrid(g)),
-          defaultProfile
-        );
-        let report = toJsonReport(live.result, defaultProfile, "ja");
-        for (const e of edits) {
-          const recheck = recheckRows(live, [applyCell(live, e)]);
-          paths.set(recheck.how, (paths.get(recheck.how) ?? 0) + 1);
-          report = recheckedReport(report, recheck, "ja");
-          live = recheck.live;
-          expect(report).toEqual(fullReport(live.workbook));
-        }
-      }),
-      { numRuns: 150 }
-    );
+    const paths = editsEndAsWholeCheck(sample, 150);
     // Both paths were taken: rows re-judged alone, and edits of structure judged as a whole.
     expect(paths.get("rows")).toBeGreaterThan(100);
     expect(paths.get("full")).toBeGreaterThan(5);
@@ -189,24 +198,7 @@ describe("re-checking edited rows gives the whole check's report", () => {
       compose((g) => L.withoutColumn(g, "撤退基準"), laterI)(i6),
       ...summaries,
     ];
-    const paths = new Map<string, number>();
-    fc.assert(
-      fc.property(fc.array(editArb(later), { minLength: 1, maxLength: 6 }), (edits) => {
-        let live = startLiveCheck(
-          later.map((g) => cloneGrid(g)),
-          defaultProfile
-        );
-        let report = toJsonReport(live.result, defaultProfile, "ja");
-        for (const e of edits) {
-          const recheck = recheckRows(live, [applyCell(live, e)]);
-          paths.set(recheck.how, (paths.get(recheck.how) ?? 0) + 1);
-          report = recheckedReport(report, recheck, "ja");
-          live = recheck.live;
-          expect(report).toEqual(fullReport(live.workbook));
-        }
-      }),
-      { numRuns: 100 }
-    );
+    const paths = editsEndAsWholeCheck(later, 100);
     expect(paths.get("rows")).toBeGreaterThan(50);
   });
 });

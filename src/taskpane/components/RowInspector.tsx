@@ -116,12 +116,6 @@ export function RowInspector({
               ))}
             </ul>
           )}
-          <RecordedVsRule
-            recorded={inspection.recorded}
-            expected={inspection.expected}
-            lang={lang}
-          />
-          <Caption1 as="p">{inspection.reason}</Caption1>
         </>
       )}
       {inspection.kind === "outcome" && (
@@ -130,25 +124,16 @@ export function RowInspector({
           <Body1>
             {`${tl("value", lang)} ${inspection.value ?? tl("none", lang)} ・ ${tl("goal", lang)} ${inspection.target ?? tl("none", lang)} ・ ${tl("previous", lang)} ${inspection.previous ?? tl("none", lang)}`}
           </Body1>
-          <RecordedVsRule
-            recorded={inspection.recorded}
-            expected={inspection.expected}
-            lang={lang}
-          />
-          <Caption1 as="p">{inspection.reason}</Caption1>
         </>
       )}
       {inspection.kind === "strategy" && (
         <>
           <Caption1Strong as="h3">{`${inspection.code ? `【${inspection.code}】` : ""}${inspection.name}`}</Caption1Strong>
-          <RecordedVsRule
-            recorded={inspection.recorded}
-            expected={inspection.expected}
-            lang={lang}
-          />
-          <Caption1 as="p">{inspection.reason}</Caption1>
         </>
       )}
+      {/* Every kind of row: the recorded code against the rule's, and why. */}
+      <RecordedVsRule recorded={inspection.recorded} expected={inspection.expected} lang={lang} />
+      <Caption1 as="p">{inspection.reason}</Caption1>
       <Caption1Strong as="h4">{tl("findings", lang)}</Caption1Strong>
       {inspection.findings.length === 0 ? (
         <Body1>{tl("noFindings", lang)}</Body1>
