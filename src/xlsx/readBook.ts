@@ -4,7 +4,7 @@ import { parseA1, rangeBounds, trimGrid, type MergedArea, type SheetGrid } from 
 import { displayText, numberText, isDateFormat } from "../core/display";
 import { BUILT_IN_FORMATS } from "./numberFormats";
 import { parseRelationships, relsPartOf, REL, type Relationship } from "./opc";
-import { refusal, type ZipPackage } from "./zipPackage";
+import type { ZipPackage } from "./zipPackage";
 
 export interface SheetInfo {
   name: string;
@@ -48,7 +48,7 @@ function prefixedAttribute(attrs: Record<string, string>, localName: string): st
   return undefined;
 }
 
-/** Streams a part through a SAX parser: the part is never held whole, as text or as a tree. */
+/** Streams a part through a SAX parser: the part is never held as text or as a tree. */
 async function saxPart(
   pkg: ZipPackage,
   part: string,
@@ -79,19 +79,11 @@ async function saxPart(
     parser.on("cdata", handlers.text);
   }
   const decoder = new StringDecoder("utf8");
-  const stream = await pkg.stream(part);
-  try {
-    for await (const chunk of stream) {
-      parser.write(decoder.write(chunk as Buffer));
-      if (failure) break;
-    }
-  } catch (e) {
-    throw refusal(e);
+  for await (const chunk of pkg.chunks(part)) {
+    parser.write(decoder.write(chunk));
+    if (failure) break;
   }
-  if (failure) {
-    stream.destroy();
-    throw failure;
-  }
+  if (failure) throw failure;
   parser.write(decoder.end());
   parser.close();
   if (failure) throw failure;

@@ -1,7 +1,12 @@
-import { createWriteStream } from "fs";
+import { promises as fs } from "fs";
+import { promisify } from "util";
+import * as zlib from "zlib";
+import { Zip, type ZipInputFile } from "fflate";
 import { Readable } from "stream";
 import * as yauzl from "yauzl";
-import * as yazl from "yazl";
+
+const deflateRaw = promisify(zlib.deflateRaw);
+const inflateRaw = promisify(zlib.inflateRaw);
 
 /** Why a file cannot be opened as a workbook, in both languages. */
 export interface ZipProblem {
@@ -49,6 +54,21 @@ function tooLarge(bytes: number, limits: ZipLimits): ZipProblem {
   };
 }
 
+const INFLATES_PAST_SIZE: ZipProblem = {
+  ja: "展開した大きさが宣言と違います（zip 爆弾の可能性があります）",
+  en: "refused: an entry inflates past its declared size (possibly a zip bomb)",
+};
+
+/** Inflated entries kept from the check on opening, up to this many bytes in all (a ward's workbook: a few MB). */
+const CACHE_BYTES = 192 * 1024 * 1024;
+
+/**
+ * zlib's output chunk when inflating: at its default of 16 KB, a 20 MB shared-strings part takes over a thousand
+ * round trips between zlib's thread and the main one, and inflating costs more than parsing. Also the size of
+ * the slices a part is handed to a parser in.
+ */
+const INFLATE_CHUNK = 1024 * 1024;
+
 /** One entry of the package as the zip directory tells it. */
 export interface ZipPart {
   name: string;
@@ -61,17 +81,14 @@ export interface ZipPart {
 }
 
 /**
- * An opened .xlsx package: its entries in directory order, read on demand. Every read is bounded by the size the
- * directory declared (yauzl checks the actual size against it), and the declared sizes were checked against the
- * limits when the package was opened, so no entry can inflate past them.
+ * An opened .xlsx package: its entries in directory order, read on demand. Every inflation is bounded by the size
+ * the directory declared (yauzl checks the actual size against it), and the declared sizes were checked against
+ * the limits when the package was opened, so no entry can inflate past them.
  */
-/** Decompressed entries kept from the size check for later reads, up to this many bytes in all. */
-const CACHE_BYTES = 192 * 1024 * 1024;
-
 export class ZipPackage {
   private readonly byName = new Map<string, ZipPart>();
-  /** Inflated entries as the chunks they came in (joined only when a caller wants one buffer). */
-  private readonly kept = new Map<string, Buffer[]>();
+  /** Inflated entries kept from the check on opening, for the reads that follow. */
+  private readonly kept = new Map<string, Buffer>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -133,48 +150,64 @@ export class ZipPackage {
       zip.readEntry();
     });
     const pkg = new ZipPackage(zip, parts);
-    await pkg.verifySizes();
+    await pkg.inflateAll();
     return pkg;
   }
 
   /**
-   * Inflates every entry once, so an entry whose data is cut, damaged or longer than its declared size (yauzl
-   * stops it at that size) refuses the file before anything is parsed or written. What is inflated is kept for
-   * the reads and the copy that follow, up to CACHE_BYTES; beyond that, entries are inflated again when needed.
+   * Inflates every entry once, so an entry whose data is cut, damaged or longer than its declared size refuses
+   * the file before anything is parsed or written. What is inflated is kept for the reads that follow, up to
+   * CACHE_BYTES; beyond that, an entry is inflated again when it is read.
    */
-  private async verifySizes(): Promise<void> {
-    let keptBytes = 0;
-    for (const p of this.parts) {
-      if (p.directory) continue;
-      const keep = keptBytes + p.size <= CACHE_BYTES;
-      const chunks: Buffer[] = [];
-      const s = await this.inflate(p);
-      try {
-        for await (const chunk of s) if (keep) chunks.push(chunk as Buffer);
-      } catch (e) {
-        throw refusal(e);
-      }
-      if (keep) {
-        this.kept.set(p.name, chunks);
-        keptBytes += p.size;
-      }
-    }
+  private async inflateAll(): Promise<void> {
+    let budget = CACHE_BYTES;
+    const keep = this.parts.map((p) => !p.directory && (budget -= p.size) >= 0);
+    await Promise.all(
+      this.parts.map(async (p, i) => {
+        if (p.directory) return;
+        const data = await this.inflate(p);
+        if (keep[i]) this.kept.set(p.name, data);
+      })
+    );
   }
 
-  private inflate(part: ZipPart): Promise<Readable> {
+  /**
+   * The entry's data, inflated by zlib in its own thread. zlib stops at the declared size, and data that is cut
+   * short or damaged fails, so an entry is either exactly what the directory declared or refused.
+   */
+  private async inflate(part: ZipPart): Promise<Buffer> {
+    const { bytes } = await this.stored(part.name);
+    let data: Buffer;
+    try {
+      data =
+        part.entry.compressionMethod === 0
+          ? bytes
+          : await inflateRaw(bytes, {
+              chunkSize: Math.min(INFLATE_CHUNK, Math.max(64 * 1024, part.size)),
+              maxOutputLength: Math.max(1, part.size),
+            });
+    } catch (e) {
+      throw refusal(e);
+    }
+    if (data.length > part.size) throw new ZipRefused(INFLATES_PAST_SIZE);
+    if (data.length < part.size) throw new ZipRefused(TRUNCATED);
+    return data;
+  }
+
+  /** The entry's bytes as stored: Hyoka inflates them itself (see inflate), or copies them as they are. */
+  private openStoredStream(part: ZipPart): Promise<Readable> {
+    const options = part.entry.isCompressed() ? { decompress: false } : {};
     return new Promise<Readable>((resolve, reject) =>
-      this.zip.openReadStream(part.entry, (err, s) =>
+      this.zip.openReadStream(part.entry, options, (err, s) =>
         err || !s ? reject(new ZipRefused(TRUNCATED)) : resolve(s)
       )
     );
   }
 
-  /** The entry's bytes when they were kept from the size check. */
-  keptBytes(name: string): Buffer | undefined {
-    const chunks = this.kept.get(name);
-    if (!chunks) return undefined;
-    if (chunks.length !== 1) this.kept.set(name, [Buffer.concat(chunks)]);
-    return this.kept.get(name)![0];
+  private named(name: string): ZipPart {
+    const part = this.byName.get(name);
+    if (!part) throw new Error(`no part ${name}`);
+    return part;
   }
 
   has(name: string): boolean {
@@ -185,42 +218,60 @@ export class ZipPackage {
     return this.byName.get(name);
   }
 
-  /** The entry's decompressed bytes as a stream; a size that differs from the declared one fails the stream. */
-  async stream(name: string): Promise<Readable> {
-    const part = this.byName.get(name);
-    if (!part) throw new Error(`no part ${name}`);
-    const kept = this.kept.get(name);
-    if (kept) return Readable.from(kept);
-    return this.inflate(part);
+  /**
+   * The entry's inflated bytes in slices, so that a parser downstream never holds a whole part as one string.
+   * Data that is cut, damaged or longer than declared fails with a ZipRefused.
+   */
+  async *chunks(name: string): AsyncGenerator<Buffer> {
+    const data = await this.read(name);
+    for (let at = 0; at < data.length; at += INFLATE_CHUNK)
+      yield data.subarray(at, at + INFLATE_CHUNK);
   }
 
   async read(name: string): Promise<Buffer> {
-    const kept = this.keptBytes(name);
-    if (kept) return kept;
-    const s = await this.stream(name);
+    return this.kept.get(name) ?? this.inflate(this.named(name));
+  }
+
+  async text(name: string): Promise<string> {
+    return (await this.read(name)).toString("utf8");
+  }
+
+  /** The entry exactly as stored in the zip (compressed), with what its directory record says of it. */
+  async stored(name: string): Promise<StoredEntry> {
+    const part = this.named(name);
+    const s = await this.openStoredStream(part);
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of s) chunks.push(chunk as Buffer);
     } catch (e) {
       throw refusal(e);
     }
-    return Buffer.concat(chunks);
+    return {
+      bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+      method: part.entry.compressionMethod,
+      crc32: part.entry.crc32,
+      size: part.size,
+      mtime: part.mtime,
+    };
   }
+}
 
-  async text(name: string): Promise<string> {
-    return (await this.read(name)).toString("utf8");
-  }
+/** An entry as stored in a zip: its compressed bytes, how they were compressed, and its data's CRC and size. */
+export interface StoredEntry {
+  bytes: Buffer;
+  /** 0 stored, 8 deflated (the only methods a package may use; others are refused on opening). */
+  method: number;
+  crc32: number;
+  size: number;
+  mtime: Date;
 }
 
 /** A failure while inflating an entry: its declared size was a lie (a bomb) or its data is cut or damaged. */
 export function refusal(e: unknown): ZipRefused {
   if (e instanceof ZipRefused) return e;
   const message = String((e as Error)?.message ?? e);
-  if (/too many bytes/i.test(message))
-    return new ZipRefused({
-      ja: "展開した大きさが宣言と違います（zip 爆弾の可能性があります）",
-      en: "refused: an entry inflates past its declared size (possibly a zip bomb)",
-    });
+  if ((e as { code?: string })?.code === "ERR_BUFFER_TOO_LARGE" || /too many bytes/i.test(message))
+    return new ZipRefused(INFLATES_PAST_SIZE);
   return new ZipRefused(TRUNCATED);
 }
 
@@ -230,38 +281,61 @@ export type PartSource =
   | { name: string; from: ZipPackage }
   | { name: string; directory: Date };
 
-/** Writes a package, entry by entry, to `file`. Copied entries are streamed through without being held whole. */
+/** A zip entry's time as fflate takes it, years 1980 to 2099; some writers leave it at zero (DOS date 0 is 1979). */
+function dosTime(d: Date): Date {
+  const y = d.getFullYear();
+  return Number.isNaN(y) || y < 1980 ? new Date(1980, 0, 1) : y > 2099 ? new Date(2099, 11, 31) : d;
+}
+
+/**
+ * Data deflated, to be written with a data descriptor after it. fflate's streaming writer puts one after every
+ * entry, and a reader that walks the local headers can find the end of deflated data by itself but not of stored
+ * data (java.util.zip refuses a stored entry with a descriptor), so every entry is written deflated.
+ */
+async function deflated(data: Buffer, mtime: Date, crc32 = zlib.crc32(data)): Promise<StoredEntry> {
+  return { bytes: await deflateRaw(data), method: 8, crc32, size: data.length, mtime };
+}
+
+/** The entry as it will be written: copied parts as they were deflated, new text deflated in zlib's threads. */
+async function storedOf(e: PartSource, now: Date): Promise<StoredEntry> {
+  if ("directory" in e) return deflated(Buffer.alloc(0), e.directory);
+  if ("data" in e) return deflated(e.data, now);
+  const stored = await e.from.stored(e.name);
+  return stored.method === 8 ? stored : deflated(stored.bytes, stored.mtime, stored.crc32);
+}
+
+/**
+ * Writes a package to `file`. Copied entries keep their stored bytes (never inflated and deflated again); the
+ * parts Hyoka wrote are deflated side by side in zlib's threads. fflate lays out the zip: each entry is handed to
+ * it already deflated, with its CRC and size, as its ZipInputFile interface allows for any compression.
+ */
 export async function writeZip(file: string, entries: PartSource[]): Promise<void> {
-  const zip = new yazl.ZipFile();
-  let fail: (e: unknown) => void = () => undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    fail = (e) => reject(refusal(e));
-    const out = createWriteStream(file);
-    out.on("close", () => resolve());
-    out.on("error", reject);
-    zip.outputStream.on("error", reject);
-    zip.outputStream.pipe(out);
-  });
-  const mtime = new Date();
-  for (const e of entries) {
-    if ("directory" in e) {
-      zip.addEmptyDirectory(e.name, { mtime: e.directory });
-    } else if ("data" in e) {
-      zip.addBuffer(e.data, e.name, { mtime, compress: e.data.length > 0 });
-    } else if (e.from.keptBytes(e.name)) {
-      const data = e.from.keptBytes(e.name)!;
-      zip.addBuffer(data, e.name, { mtime: e.from.part(e.name)!.mtime, compress: data.length > 0 });
-    } else {
-      const part = e.from.part(e.name)!;
-      const stream = await e.from.stream(e.name);
-      stream.on("error", fail);
-      zip.addReadStream(stream, e.name, {
-        mtime: part.mtime,
-        size: part.size,
-        compress: part.size > 0,
-      });
-    }
+  const now = new Date();
+  let stored: StoredEntry[];
+  try {
+    stored = await Promise.all(entries.map((e) => storedOf(e, now)));
+  } catch (e) {
+    throw refusal(e);
   }
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure ??= err;
+    else out.push(chunk);
+  });
+  entries.forEach((e, i) => {
+    const s = stored[i];
+    const member: ZipInputFile = {
+      filename: e.name,
+      size: s.size,
+      crc: s.crc32,
+      compression: s.method,
+      mtime: dosTime(s.mtime),
+    };
+    zip.add(member);
+    member.ondata!(null, s.bytes as Uint8Array<ArrayBuffer>, true);
+  });
   zip.end();
-  await done;
+  if (failure) throw failure;
+  await fs.writeFile(file, out);
 }

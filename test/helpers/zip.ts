@@ -118,7 +118,10 @@ export function readZip(zip: Buffer): ReadEntry[] {
           zip.readUInt32LE(local + 18) === entry.compressedSize &&
           zip.readUInt32LE(local + 22) === entry.size)) &&
       zip.subarray(local + 30, local + 30 + entry.name.length).equals(entry.name);
-    if (!agrees) throw new Error(`local header of ${entry.name.toString("utf8")} disagrees with the directory`);
+    if (!agrees)
+      throw new Error(
+        `local header of ${entry.name.toString("utf8")} disagrees with the directory`
+      );
     const start = localDataStart(zip, local);
     const body = zip.subarray(start, start + entry.compressedSize);
     const data = entry.method === 8 ? inflateRawSync(body) : Buffer.from(body);
@@ -147,4 +150,73 @@ export function crc32(data: Buffer): number {
   let c = 0xffffffff;
   for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+const DATA_DESCRIPTOR = 0x08074b50;
+
+/**
+ * Every entry of a zip read as a streaming reader reads it (java.util.zip.ZipInputStream, unzip from a pipe):
+ * local header after local header, never looking at the central directory. Where flag bit 3 puts the sizes in a
+ * data descriptor after the data (APPNOTE 4.4.4), such a reader can find the end of deflated data by inflating it,
+ * but not the end of stored data: this throws there, as ZipInputStream does ("only DEFLATED entries can have EXT
+ * descriptor").
+ */
+export function walkLocalEntries(zip: Buffer): { name: string; data: Buffer }[] {
+  const out: { name: string; data: Buffer }[] = [];
+  let at = 0;
+  while (zip.readUInt32LE(at) === LOCAL_ENTRY) {
+    const flags = zip.readUInt16LE(at + 6);
+    const method = zip.readUInt16LE(at + 8);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const name = zip.subarray(at + 30, at + 30 + nameLength).toString("utf8");
+    const start = localDataStart(zip, at);
+    let data: Buffer;
+    let end: number;
+    let crc: number;
+    let size: number;
+    if ((flags & 0x0008) === 0) {
+      const compressedSize = zip.readUInt32LE(at + 18);
+      const body = zip.subarray(start, start + compressedSize);
+      data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+      crc = zip.readUInt32LE(at + 14);
+      size = zip.readUInt32LE(at + 22);
+      end = start + compressedSize;
+    } else {
+      if (method !== 8)
+        throw new Error(
+          `${name}: a stored entry with a data descriptor cannot be read from a stream`
+        );
+      const inflated = inflateRawSync(zip.subarray(start), { info: true }) as unknown as {
+        buffer: Buffer;
+        engine: { bytesWritten: number };
+      };
+      data = inflated.buffer;
+      let descriptor = start + inflated.engine.bytesWritten;
+      if (zip.readUInt32LE(descriptor) === DATA_DESCRIPTOR) descriptor += 4;
+      crc = zip.readUInt32LE(descriptor);
+      size = zip.readUInt32LE(descriptor + 8);
+      end = descriptor + 12;
+    }
+    if (data.length !== size || crc32(data) !== crc)
+      throw new Error(`${name}: size or CRC does not match its data`);
+    out.push({ name, data });
+    at = end;
+  }
+  if (zip.readUInt32LE(at) !== CENTRAL_ENTRY && zip.readUInt32LE(at) !== END_OF_DIRECTORY)
+    throw new Error(`no local header or central directory at byte ${at}`);
+  return out;
+}
+
+/** Each entry's bytes as stored in the zip (compressed), by name, read from the central directory. */
+export function storedBytes(zip: Buffer): Map<string, Buffer> {
+  const end = readEndOfDirectory(zip);
+  if (!end) throw new Error("no end record");
+  const out = new Map<string, Buffer>();
+  for (let i = 0, p = end.offset; i < end.entries; i++) {
+    const entry = readCentralEntry(zip, p);
+    const start = localDataStart(zip, entry.localOffset);
+    out.set(entry.name.toString("utf8"), zip.subarray(start, start + entry.compressedSize));
+    p = entry.next;
+  }
+  return out;
 }
