@@ -6,7 +6,6 @@ import { Readable } from "stream";
 import * as yauzl from "yauzl";
 
 const deflateRaw = promisify(zlib.deflateRaw);
-const inflateRaw = promisify(zlib.inflateRaw);
 
 /** Why a file cannot be opened as a workbook, in both languages. */
 export interface ZipProblem {
@@ -64,8 +63,7 @@ const CACHE_BYTES = 192 * 1024 * 1024;
 
 /**
  * zlib's output chunk when inflating: at its default of 16 KB, a 20 MB shared-strings part takes over a thousand
- * round trips between zlib's thread and the main one, and inflating costs more than parsing. Also the size of
- * the slices a part is handed to a parser in.
+ * round trips between zlib's thread and the main one, and inflating costs more than parsing.
  */
 const INFLATE_CHUNK = 1024 * 1024;
 
@@ -88,7 +86,7 @@ export interface ZipPart {
 export class ZipPackage {
   private readonly byName = new Map<string, ZipPart>();
   /** Inflated entries kept from the check on opening, for the reads that follow. */
-  private readonly kept = new Map<string, Buffer>();
+  private readonly kept = new Map<string, Buffer[]>();
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -172,26 +170,39 @@ export class ZipPackage {
   }
 
   /**
-   * The entry's data, inflated by zlib in its own thread. zlib stops at the declared size, and data that is cut
-   * short or damaged fails, so an entry is either exactly what the directory declared or refused.
+   * The entry's data in the chunks zlib inflated it in, in its own thread (kept as chunks: joining a 20 MB part
+   * costs as much as inflating it). zlib is stopped past the declared size, and data that is cut short or damaged
+   * fails, so an entry is either exactly what the directory declared or refused.
    */
-  private async inflate(part: ZipPart): Promise<Buffer> {
+  private async inflate(part: ZipPart): Promise<Buffer[]> {
     const { bytes } = await this.stored(part.name);
-    let data: Buffer;
-    try {
-      data =
-        part.entry.compressionMethod === 0
-          ? bytes
-          : await inflateRaw(bytes, {
-              chunkSize: Math.min(INFLATE_CHUNK, Math.max(64 * 1024, part.size)),
-              maxOutputLength: Math.max(1, part.size),
-            });
-    } catch (e) {
-      throw refusal(e);
-    }
-    if (data.length > part.size) throw new ZipRefused(INFLATES_PAST_SIZE);
-    if (data.length < part.size) throw new ZipRefused(TRUNCATED);
-    return data;
+    if (part.entry.compressionMethod === 0) return this.ofDeclaredSize(part, [bytes]);
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      let total = 0;
+      const inflater = zlib.createInflateRaw({
+        chunkSize: Math.min(INFLATE_CHUNK, Math.max(64 * 1024, part.size)),
+      });
+      inflater.on("data", (chunk: Buffer) => {
+        total += chunk.length;
+        chunks.push(chunk);
+        if (total > part.size) {
+          inflater.destroy();
+          reject(new ZipRefused(INFLATES_PAST_SIZE));
+        }
+      });
+      inflater.on("error", (e) => reject(refusal(e)));
+      inflater.on("end", resolve);
+      inflater.end(bytes);
+    });
+    return this.ofDeclaredSize(part, chunks);
+  }
+
+  private ofDeclaredSize(part: ZipPart, chunks: Buffer[]): Buffer[] {
+    const size = chunks.reduce((n, c) => n + c.length, 0);
+    if (size > part.size) throw new ZipRefused(INFLATES_PAST_SIZE);
+    if (size < part.size) throw new ZipRefused(TRUNCATED);
+    return chunks;
   }
 
   /** The entry's bytes as stored: Hyoka inflates them itself (see inflate), or copies them as they are. */
@@ -219,17 +230,18 @@ export class ZipPackage {
   }
 
   /**
-   * The entry's inflated bytes in slices, so that a parser downstream never holds a whole part as one string.
-   * Data that is cut, damaged or longer than declared fails with a ZipRefused.
+   * The entry's inflated bytes in chunks of at most INFLATE_CHUNK, so that a parser downstream never holds a
+   * whole part as one string. Data that is cut, damaged or longer than declared fails with a ZipRefused.
    */
   async *chunks(name: string): AsyncGenerator<Buffer> {
-    const data = await this.read(name);
-    for (let at = 0; at < data.length; at += INFLATE_CHUNK)
-      yield data.subarray(at, at + INFLATE_CHUNK);
+    yield* this.kept.get(name) ?? (await this.inflate(this.named(name)));
   }
 
   async read(name: string): Promise<Buffer> {
-    return this.kept.get(name) ?? this.inflate(this.named(name));
+    const chunks = this.kept.get(name) ?? (await this.inflate(this.named(name)));
+    const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    if (this.kept.has(name)) this.kept.set(name, [data]);
+    return data;
   }
 
   async text(name: string): Promise<string> {
