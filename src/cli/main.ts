@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { checkWorkbook, toJsonReport, HYOKA_VERSION } from "../core/report";
+import { checkWorkbook, toJsonReport, toReportOverview, HYOKA_VERSION } from "../core/report";
 import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
 import { buildClearPlan, buildWritePlan } from "../core/plan";
 import type { WritePlan } from "../core/plan";
@@ -130,15 +130,17 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const result = checkWorkbook(grids, profile);
-  const report = toJsonReport(result, profile, args.lang, file);
+  // Printed alone, the summary needs only the report's overview, not every row's reasons.
+  const fullReport = args.json ? toJsonReport(result, profile, args.lang, file) : null;
+  const report = fullReport ?? toReportOverview(result, profile, args.lang, file);
   const unusable = noEvaluationSheet(report, profile);
   if (unusable) throw new UnusableFileError(args.input, unusable.ja, unusable.en);
   if (args.json === "-") {
-    io.out(JSON.stringify(report, null, 2));
+    io.out(JSON.stringify(fullReport, null, 2));
   } else {
     io.out(formatReport(report, args.lang));
     if (args.json) {
-      await writeJsonFile(args.json, report);
+      await writeJsonFile(args.json, fullReport);
       io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON report: ${args.json}`);
     }
   }

@@ -315,20 +315,43 @@ function firstLine(text: string): string {
   );
 }
 
-/** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
-export function toJsonReport(
+/**
+ * What the printed summary shows of the report: everything but each row's judgement. The command line prints it
+ * without writing the reasons of every initiative, outcome and strategy, which only the JSON report gives.
+ */
+export interface ReportOverview
+  extends Pick<JsonReport, "tool" | "version" | "file" | "profile" | "sheets" | "findings" | "summary"> {
+  initiatives: Pick<ReportInitiative, "recorded">[];
+  outcomes: Pick<JsonReport["outcomes"][number], "recorded">[];
+  strategies: Pick<JsonReport["strategies"][number], "recordedProgress">[];
+}
+
+/** The report's overview; toJsonReport gives the same values and more. */
+export function toReportOverview(
   result: CheckResult,
   profile: Profile,
   lang: Lang,
   file?: string
-): JsonReport {
-  const { evaluation, judgements, findings, summary } = result;
-  const report: JsonReport = {
-    tool: "hyoka",
+): ReportOverview {
+  const { evaluation, findings, summary } = result;
+  return {
+    ...reportHead(result, profile, lang, file),
+    initiatives: evaluation.initiatives.map((init) => ({ recorded: recordedCodes(init) })),
+    outcomes: evaluation.outcomes.map((row) => ({ recorded: recordedIndicatorStatus(row) })),
+    strategies: evaluation.strategies.map((b) => ({ recordedProgress: recordedProgress(b) })),
+    findings: findings.map((f) => findingEntry(f, lang)),
+    summary: summaryEntry(summary),
+  };
+}
+
+/** The report's first fields, down to its sheets. */
+function reportHead(result: CheckResult, profile: Profile, lang: Lang, file?: string) {
+  return {
+    tool: "hyoka" as const,
     version: HYOKA_VERSION,
     ...(file ? { file } : {}),
     profile: profile.name,
-    sheets: evaluation.sheets.map((l) => ({
+    sheets: result.evaluation.sheets.map((l) => ({
       name: l.sheet,
       role: l.role,
       headerRow: l.headerBottom >= 0 ? l.headerBottom + 1 : null,
@@ -341,6 +364,19 @@ export function toJsonReport(
       reason: l.reason[lang],
       ...sheetFields(l, profile, lang),
     })),
+  };
+}
+
+/** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
+export function toJsonReport(
+  result: CheckResult,
+  profile: Profile,
+  lang: Lang,
+  file?: string
+): JsonReport {
+  const { evaluation, judgements, findings, summary } = result;
+  const report: JsonReport = {
+    ...reportHead(result, profile, lang, file),
     initiatives: evaluation.initiatives.map((init) =>
       initiativeEntry(init, judgements.achievement.get(init)!, lang)
     ),
@@ -358,13 +394,30 @@ export function toJsonReport(
 
 type ReportInitiative = JsonReport["initiatives"][number];
 
+/** The codes an initiative's row records, null where a cell is empty or invalid. */
+function recordedCodes(init: Initiative): ReportInitiative["recorded"] {
+  const a = init.achievement.kind === "valid" ? init.achievement.code : null;
+  return {
+    achievement: a?.achievement ?? null,
+    implementation: a?.implementation ?? null,
+    effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
+  };
+}
+
+function recordedIndicatorStatus(row: OutcomeRow): JsonReport["outcomes"][number]["recorded"] {
+  return row.recorded.kind === "valid" ? row.recorded.code : null;
+}
+
+function recordedProgress(b: StrategyBlock): JsonReport["strategies"][number]["recordedProgress"] {
+  return b.progress.kind === "valid" ? b.progress.code : null;
+}
+
 /** One initiative as the report gives it. */
 export function initiativeEntry(
   init: Initiative,
   j: AchievementJudgement,
   lang: Lang
 ): ReportInitiative {
-  const a = init.achievement.kind === "valid" ? init.achievement.code : null;
   const w = withdrawalOf(j);
   const ref = init.threshold.ref;
   return {
@@ -375,11 +428,7 @@ export function initiativeEntry(
     strategyCode: init.strategyCode,
     issueNo: init.issueNo,
     relisted: init.relisted,
-    recorded: {
-      achievement: a?.achievement ?? null,
-      implementation: a?.implementation ?? null,
-      effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
-    },
+    recorded: recordedCodes(init),
     expected: {
       achievement: j.expected,
       reason: j.reason[lang],
@@ -425,7 +474,7 @@ export function outcomeEntry(
           text: j.target.text,
         }
       : null,
-    recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
+    recorded: recordedIndicatorStatus(row),
     expected: j.expected,
     reason: j.reason[lang],
   };
@@ -442,7 +491,7 @@ export function strategyEntry(
     name: b.name,
     sheet: b.sheet,
     row: b.row + 1,
-    recordedProgress: b.progress.kind === "valid" ? b.progress.code : null,
+    recordedProgress: recordedProgress(b),
     expectedProgress: j.expected,
     recordedOverall: b.overall.kind === "valid" ? b.overall.code : null,
     recordedEffectiveness: b.effectiveness.kind === "valid" ? b.effectiveness.code : null,
