@@ -1,7 +1,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { checkWorkbook, toJsonReport, toReportOverview, HYOKA_VERSION } from "../core/report";
-import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
+import type { Profile } from "../core/profile";
+import { defaultProfile, ProfileError } from "../core/defaultProfile";
 import { buildClearPlan, buildWritePlan } from "../core/plan";
 import type { WritePlan } from "../core/plan";
 import { backupFile, loadBook, saveBook, UnusableFileError } from "../xlsx/files";
@@ -41,6 +42,8 @@ async function loadProfile(file: string | undefined): Promise<Profile> {
       `${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`
     );
   }
+  // Only a user's profile is validated: zod is loaded for it alone.
+  const { parseProfile } = await import("../core/profile");
   return parseProfile(json, file);
 }
 
