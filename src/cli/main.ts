@@ -3,15 +3,13 @@ import * as path from "path";
 import { checkWorkbook, toJsonReport, toReportOverview, HYOKA_VERSION } from "../core/report";
 import type { Profile } from "../core/profile";
 import { defaultProfile, ProfileError } from "../core/defaultProfile";
-import { buildClearPlan, buildWritePlan } from "../core/plan";
-import type { WritePlan } from "../core/plan";
+import { buildClearPlan, buildWritePlan, type WritePlan } from "../core/plan";
 import { backupFile, loadBook, saveBook, UnusableFileError } from "../xlsx/files";
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
 import { expandInputs } from "./inputs";
 import { failsAt, findingCounts, writeJsonFile } from "./reportFile";
 import { isEvaluationRole } from "../core/recognize";
-import { runBatch } from "./batch";
 import { noEvaluationSheet } from "./unusableWorkbook";
 
 export interface Io {
@@ -25,6 +23,9 @@ const stdio: Io = {
 };
 
 class UsageError extends Error {}
+
+// What only some runs use (zod for a user's profile, the batch runner) is imported where it is used: a plain
+// check starts without loading it.
 
 async function loadProfile(file: string | undefined): Promise<Profile> {
   if (!file) return defaultProfile;
@@ -42,7 +43,7 @@ async function loadProfile(file: string | undefined): Promise<Profile> {
       `${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`
     );
   }
-  // Only a user's profile is validated: zod is loaded for it alone.
+  // zod, which validates the profile, is loaded only here.
   const { parseProfile } = await import("../core/profile");
   return parseProfile(json, file);
 }
@@ -70,6 +71,7 @@ async function batch(args: CheckArgs, profile: Profile, io: Io): Promise<number>
     io.err(`hyoka: ${u}: .xlsx ファイルが見つかりません / no .xlsx file matches`);
   if (files.length === 0) return 2;
   const tty = Boolean(process.stderr.isTTY) && io === stdio;
+  const { runBatch } = await import("./batch");
   const result = await runBatch({
     files,
     jsonDir: args.json,

@@ -23,9 +23,10 @@ function modulesLoadedBy(args: string[]): string[] {
 }
 
 describe("what the command line loads", () => {
-  test("a check with the default profile loads neither zod nor any task pane code", () => {
+  test("a check of one file with the default profile loads neither zod, the batch runner nor task pane code", () => {
     const loaded = modulesLoadedBy(["check", SAMPLE]);
     expect(loaded).toContain(path.join("dist", "core", "report.js"));
+    expect(loaded).not.toContain(path.join("dist", "cli", "batch.js"));
     expect(loaded.filter((f) => /node_modules[\\/](zod|react|react-dom|@fluentui)[\\/]/.test(f))).toEqual([]);
     expect(loaded.filter((f) => /dist[\\/](taskpane|excel|functions)[\\/]/.test(f))).toEqual([]);
   });
