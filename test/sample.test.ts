@@ -1,5 +1,6 @@
 import { defaultProfile as P } from "../src/core/profile";
-import { checkWorkbook, reportSchema, toJsonReport } from "../src/core/report";
+import { checkWorkbook, toJsonReport } from "../src/core/report";
+import { reportSchema } from "../src/core/reportSchema";
 import { loadBook } from "../src/xlsx/files";
 import { SAMPLE } from "./helpers/seed";
 

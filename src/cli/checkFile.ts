@@ -1,5 +1,5 @@
 import * as path from "path";
-import { checkWorkbook, toJsonReport, type JsonReport, type Lang } from "../core/report";
+import { checkWorkbook, toJsonReport, toReportOverview, type JsonReport, type Lang } from "../core/report";
 import { buildWritePlan } from "../core/plan";
 import type { Profile } from "../core/profile";
 import { loadBook, saveBook, UnusableFileError } from "../xlsx/files";
@@ -33,10 +33,13 @@ export async function checkFile(job: FileJob, profile: Profile): Promise<FileOut
   try {
     const book = await loadBook(job.file);
     const result = checkWorkbook(book.grids, profile);
-    const report = toJsonReport(result, profile, job.lang, path.basename(job.file));
+    const file = path.basename(job.file);
+    // The tally needs only the report's overview; every row's reasons are written only for a JSON report.
+    const fullReport = job.json ? toJsonReport(result, profile, job.lang, file) : null;
+    const report = fullReport ?? toReportOverview(result, profile, job.lang, file);
     const unusable = noEvaluationSheet(report, profile);
     if (unusable) return { file: job.file, ok: false, ...unusable };
-    if (job.json) await writeJsonFile(job.json, report);
+    if (job.json) await writeJsonFile(job.json, fullReport);
     if (job.out) await saveBook(book, buildWritePlan(result, profile, job.lang), job.out);
     return {
       file: job.file,

@@ -1,16 +1,15 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { checkWorkbook, toJsonReport, HYOKA_VERSION } from "../core/report";
-import { defaultProfile, parseProfile, ProfileError, type Profile } from "../core/profile";
-import { buildClearPlan, buildWritePlan } from "../core/plan";
-import type { WritePlan } from "../core/plan";
+import { checkWorkbook, toJsonReport, toReportOverview, HYOKA_VERSION } from "../core/report";
+import type { Profile } from "../core/profile";
+import { defaultProfile, ProfileError } from "../core/defaultProfile";
+import { buildClearPlan, buildWritePlan, type WritePlan } from "../core/plan";
 import { backupFile, loadBook, saveBook, UnusableFileError } from "../xlsx/files";
 import { parseArgs, USAGE, type CheckArgs } from "./args";
 import { formatReport } from "./print";
 import { expandInputs } from "./inputs";
 import { failsAt, findingCounts, writeJsonFile } from "./reportFile";
 import { isEvaluationRole } from "../core/recognize";
-import { runBatch } from "./batch";
 import { noEvaluationSheet } from "./unusableWorkbook";
 
 export interface Io {
@@ -24,6 +23,9 @@ const stdio: Io = {
 };
 
 class UsageError extends Error {}
+
+// What only some runs use (zod for a user's profile, the batch runner) is imported where it is used: a plain
+// check starts without loading it.
 
 async function loadProfile(file: string | undefined): Promise<Profile> {
   if (!file) return defaultProfile;
@@ -41,6 +43,8 @@ async function loadProfile(file: string | undefined): Promise<Profile> {
       `${file}: JSON として読めません / not valid JSON: ${(e as Error).message}`
     );
   }
+  // zod, which validates the profile, is loaded only here.
+  const { parseProfile } = await import("../core/profile");
   return parseProfile(json, file);
 }
 
@@ -67,6 +71,7 @@ async function batch(args: CheckArgs, profile: Profile, io: Io): Promise<number>
     io.err(`hyoka: ${u}: .xlsx ファイルが見つかりません / no .xlsx file matches`);
   if (files.length === 0) return 2;
   const tty = Boolean(process.stderr.isTTY) && io === stdio;
+  const { runBatch } = await import("./batch");
   const result = await runBatch({
     files,
     jsonDir: args.json,
@@ -130,15 +135,17 @@ async function run(args: CheckArgs, io: Io): Promise<number> {
   }
 
   const result = checkWorkbook(grids, profile);
-  const report = toJsonReport(result, profile, args.lang, file);
+  // Printed alone, the summary needs only the report's overview, not every row's reasons.
+  const fullReport = args.json ? toJsonReport(result, profile, args.lang, file) : null;
+  const report = fullReport ?? toReportOverview(result, profile, args.lang, file);
   const unusable = noEvaluationSheet(report, profile);
   if (unusable) throw new UnusableFileError(args.input, unusable.ja, unusable.en);
   if (args.json === "-") {
-    io.out(JSON.stringify(report, null, 2));
+    io.out(JSON.stringify(fullReport, null, 2));
   } else {
     io.out(formatReport(report, args.lang));
     if (args.json) {
-      await writeJsonFile(args.json, report);
+      await writeJsonFile(args.json, fullReport);
       io.out(args.lang === "ja" ? `\nJSON レポート: ${args.json}` : `\nJSON report: ${args.json}`);
     }
   }

@@ -1,4 +1,4 @@
-import type { JsonReport, Lang } from "../core/report";
+import type { JsonReport, Lang, ReportOverview } from "../core/report";
 import { isEvaluationRole, roleName } from "../core/recognize";
 
 const T = {
@@ -70,7 +70,7 @@ function sheetColumns(s: JsonReport["sheets"][number], lang: Lang): string[] {
 }
 
 /** The readable summary the command line prints: sheets, status counts, findings by sheet, the tally. */
-export function formatReport(report: JsonReport, lang: Lang): string {
+export function formatReport(report: ReportOverview, lang: Lang): string {
   const t = T[lang];
   const lines: string[] = [];
   lines.push(`Hyoka ${report.version} — ${report.file ?? ""}`);

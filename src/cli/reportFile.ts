@@ -14,7 +14,7 @@ export interface FindingCounts {
   info: number;
 }
 
-export function findingCounts(report: JsonReport): FindingCounts {
+export function findingCounts(report: Pick<JsonReport, "findings">): FindingCounts {
   const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) counts[f.severity] += 1;
   return counts;

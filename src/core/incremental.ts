@@ -1,5 +1,6 @@
 import type { SheetGrid } from "./grid";
-import { ruleEnabled, type Profile } from "./profile";
+import type { Profile } from "./profile";
+import { ruleEnabled } from "./defaultProfile";
 import { readAchievement, readSymbol, strategyOfCode } from "./codes";
 import type { SheetLayout } from "./recognize";
 import {

@@ -3,7 +3,8 @@ import { isBlankLike, normalizeHeader } from "./normalize";
 import { splitInlineStatus } from "./inlineStatus";
 import { oncePerObject } from "./memo";
 import { findStrategyCode, readInitiativeCode } from "./codes";
-import { SHEET_ROLES, type FieldSpec, type Profile, type SheetRole } from "./profile";
+import type { FieldSpec, Profile } from "./profile";
+import { SHEET_ROLES, type SheetRole } from "./defaultProfile";
 
 export const META_SHEET = "_hyoka";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { a1, columnLetter, type SheetGrid } from "./grid";
 import type { FieldSpec, Profile } from "./profile";
 import { recognizeWorkbook, type MatchKind, type SheetLayout } from "./recognize";
@@ -21,11 +21,12 @@ import { RULES } from "./rules/registry";
 import { neededColumnFindings } from "./rules/neededColumns";
 import type { Finding, Judgements } from "./rules/finding";
 import { buildSummary, type Summary } from "./summary";
-import { ruleEnabled } from "./profile";
+import { ruleEnabled } from "./defaultProfile";
 import { isNotEvaluated } from "./rules/notEvaluated";
 import { readMeta, withoutHyokaWrites, type HyokaMeta } from "./meta";
 import { sortByKey } from "./sortByKey";
 import { withdrawalOf } from "./withdrawal";
+import type { reportSchema } from "./reportSchema";
 
 export type Lang = "ja" | "en";
 
@@ -108,155 +109,7 @@ function cellOrder(cell: string | null): number {
   return Number(m[2]) * 20000 + col;
 }
 
-const achievementCode = z.enum(["①", "②", "③"]).nullable();
-const quantitySchema = z.object({
-  value: z.number(),
-  unit: z.string(),
-  comparator: z.enum([">=", "<=", "<", ">"]).nullable(),
-  text: z.string(),
-});
-
-/** The JSON report of `hyoka check --json`. Rows are 1-based sheet rows; codes are half-width (`1-1-1`). */
-export const reportSchema = z.object({
-  tool: z.literal("hyoka"),
-  version: z.string(),
-  file: z.string().optional(),
-  profile: z.string(),
-  sheets: z.array(
-    z.object({
-      name: z.string(),
-      role: z.enum(["outcome", "initiative", "tallySummary", "unmetSummary", "other"]),
-      headerRow: z.number().int().nullable(),
-      headerRows: z.array(z.number().int()),
-      columns: z.record(z.string(), z.string()),
-      missing: z.array(z.string()),
-      reason: z.string(),
-      /** Each field found: its column, the header it was taken from, and why. */
-      fields: z.array(
-        z.object({
-          field: z.string(),
-          /** The field's name as the workbook writes it (the profile's first header word). */
-          name: z.string(),
-          column: z.string(),
-          header: z.string(),
-          match: z.enum(["exact", "partial", "similar", "inline"]),
-          why: z.string(),
-        })
-      ),
-      /** The role's fields that no header named, with the headers looked for. */
-      notFound: z.array(z.object({ field: z.string(), required: z.boolean(), lookedFor: z.array(z.string()) })),
-      /** Columns set aside although their header names a field (中間振り返り, 見込み), and why. */
-      ignored: z.array(z.object({ column: z.string(), header: z.string(), why: z.string() })),
-    })
-  ),
-  initiatives: z.array(
-    z.object({
-      code: z.string().regex(/^\d+-\d+-\d+$/),
-      title: z.string(),
-      sheet: z.string(),
-      row: z.number().int().positive(),
-      strategyCode: z.string(),
-      issueNo: z.number().int(),
-      relisted: z.boolean(),
-      recorded: z.object({
-        achievement: achievementCode,
-        implementation: z.enum(["i", "ii"]).nullable(),
-        effectiveness: z.enum(["○", "×"]).nullable(),
-      }),
-      expected: z.object({
-        achievement: achievementCode,
-        reason: z.string(),
-        withdrawalUndecidable: z.boolean(),
-      }),
-      /** The 撤退基準 as read and judged: what the withdrawal view lists. */
-      withdrawal: z.object({
-        verdict: z.enum(["hit", "notHit", "undecidable"]),
-        reason: z.string(),
-        /** The 撤退基準 cell (A1 on the initiative's sheet); null when the sheet has no such column. */
-        cell: z.string().nullable(),
-        thresholds: z.array(
-          z.object({
-            /** The line of the cell the threshold was read from. */
-            source: z.string(),
-            /** The quantity read, with its comparator (`5件以下`); null when none could be read. */
-            read: z.string().nullable(),
-            /** The actual it was paired with; null when none could be. */
-            actual: z.string().nullable(),
-            outcome: z.enum(["hit", "notHit", "undecidable"]),
-          })
-        ),
-      }),
-    })
-  ),
-  outcomes: z.array(
-    z.object({
-      sheet: z.string(),
-      row: z.number().int().positive(),
-      strategyCode: z.string().nullable(),
-      indicator: z.string(),
-      value: z.number().nullable(),
-      unit: z.string().nullable(),
-      previous: z.number().nullable(),
-      target: quantitySchema.nullable(),
-      recorded: z.enum(["A", "B"]).nullable(),
-      expected: z.enum(["A", "B"]).nullable(),
-      reason: z.string(),
-    })
-  ),
-  strategies: z.array(
-    z.object({
-      code: z.string().nullable(),
-      name: z.string(),
-      sheet: z.string(),
-      row: z.number().int().positive(),
-      recordedProgress: z.enum(["a", "b"]).nullable(),
-      expectedProgress: z.enum(["a", "b"]).nullable(),
-      recordedOverall: z.enum(["A", "B"]).nullable(),
-      recordedEffectiveness: z.enum(["ア", "イ"]).nullable(),
-      reason: z.string(),
-    })
-  ),
-  findings: z.array(
-    z.object({
-      severity: z.enum(["error", "warning", "info"]),
-      rule: z.string(),
-      sheet: z.string(),
-      cell: z.string().nullable(),
-      message: z.string(),
-      messageJa: z.string(),
-      messageEn: z.string(),
-    })
-  ),
-  summary: z.object({
-    byIssue: z.array(
-      z.object({
-        issueNo: z.number().int(),
-        name: z.string(),
-        achieved: z.number().int(),
-        notAchieved: z.number().int(),
-      })
-    ),
-    total: z.object({ achieved: z.number().int(), notAchieved: z.number().int() }),
-    byStrategy: z.array(
-      z.object({
-        code: z.string(),
-        initiatives: z.array(
-          z.object({
-            code: z.string(),
-            title: z.string(),
-            status: z.enum(["目標達成", "目標未達成"]).nullable(),
-            relisted: z.boolean(),
-          })
-        ),
-      })
-    ),
-    unmet: z.array(
-      z.object({ code: z.string(), title: z.string(), situation: z.string(), remedy: z.string() })
-    ),
-    uncounted: z.array(z.string()),
-  }),
-});
-
+/** The JSON report of `hyoka check --json`, as its schema (reportSchema.ts) describes it. */
 export type JsonReport = z.infer<typeof reportSchema>;
 
 export const HYOKA_VERSION = "0.1.0";
@@ -315,20 +168,43 @@ function firstLine(text: string): string {
   );
 }
 
-/** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
-export function toJsonReport(
+/**
+ * What the printed summary shows of the report: everything but each row's judgement. The command line prints it
+ * without writing the reasons of every initiative, outcome and strategy, which only the JSON report gives.
+ */
+export interface ReportOverview
+  extends Pick<JsonReport, "tool" | "version" | "file" | "profile" | "sheets" | "findings" | "summary"> {
+  initiatives: Pick<ReportInitiative, "recorded">[];
+  outcomes: Pick<JsonReport["outcomes"][number], "recorded">[];
+  strategies: Pick<JsonReport["strategies"][number], "recordedProgress">[];
+}
+
+/** The report's overview; toJsonReport gives the same values and more. */
+export function toReportOverview(
   result: CheckResult,
   profile: Profile,
   lang: Lang,
   file?: string
-): JsonReport {
-  const { evaluation, judgements, findings, summary } = result;
-  const report: JsonReport = {
-    tool: "hyoka",
+): ReportOverview {
+  const { evaluation, findings, summary } = result;
+  return {
+    ...reportHead(result, profile, lang, file),
+    initiatives: evaluation.initiatives.map((init) => ({ recorded: recordedCodes(init) })),
+    outcomes: evaluation.outcomes.map((row) => ({ recorded: recordedIndicatorStatus(row) })),
+    strategies: evaluation.strategies.map((b) => ({ recordedProgress: recordedProgress(b) })),
+    findings: findings.map((f) => findingEntry(f, lang)),
+    summary: summaryEntry(summary),
+  };
+}
+
+/** The report's first fields, down to its sheets. */
+function reportHead(result: CheckResult, profile: Profile, lang: Lang, file?: string) {
+  return {
+    tool: "hyoka" as const,
     version: HYOKA_VERSION,
     ...(file ? { file } : {}),
     profile: profile.name,
-    sheets: evaluation.sheets.map((l) => ({
+    sheets: result.evaluation.sheets.map((l) => ({
       name: l.sheet,
       role: l.role,
       headerRow: l.headerBottom >= 0 ? l.headerBottom + 1 : null,
@@ -341,6 +217,19 @@ export function toJsonReport(
       reason: l.reason[lang],
       ...sheetFields(l, profile, lang),
     })),
+  };
+}
+
+/** The result as the JSON report, messages in `lang` (both languages are always kept alongside). */
+export function toJsonReport(
+  result: CheckResult,
+  profile: Profile,
+  lang: Lang,
+  file?: string
+): JsonReport {
+  const { evaluation, judgements, findings, summary } = result;
+  const report: JsonReport = {
+    ...reportHead(result, profile, lang, file),
     initiatives: evaluation.initiatives.map((init) =>
       initiativeEntry(init, judgements.achievement.get(init)!, lang)
     ),
@@ -358,13 +247,30 @@ export function toJsonReport(
 
 type ReportInitiative = JsonReport["initiatives"][number];
 
+/** The codes an initiative's row records, null where a cell is empty or invalid. */
+function recordedCodes(init: Initiative): ReportInitiative["recorded"] {
+  const a = init.achievement.kind === "valid" ? init.achievement.code : null;
+  return {
+    achievement: a?.achievement ?? null,
+    implementation: a?.implementation ?? null,
+    effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
+  };
+}
+
+function recordedIndicatorStatus(row: OutcomeRow): JsonReport["outcomes"][number]["recorded"] {
+  return row.recorded.kind === "valid" ? row.recorded.code : null;
+}
+
+function recordedProgress(b: StrategyBlock): JsonReport["strategies"][number]["recordedProgress"] {
+  return b.progress.kind === "valid" ? b.progress.code : null;
+}
+
 /** One initiative as the report gives it. */
 export function initiativeEntry(
   init: Initiative,
   j: AchievementJudgement,
   lang: Lang
 ): ReportInitiative {
-  const a = init.achievement.kind === "valid" ? init.achievement.code : null;
   const w = withdrawalOf(j);
   const ref = init.threshold.ref;
   return {
@@ -375,11 +281,7 @@ export function initiativeEntry(
     strategyCode: init.strategyCode,
     issueNo: init.issueNo,
     relisted: init.relisted,
-    recorded: {
-      achievement: a?.achievement ?? null,
-      implementation: a?.implementation ?? null,
-      effectiveness: init.effectiveness.kind === "valid" ? init.effectiveness.code : null,
-    },
+    recorded: recordedCodes(init),
     expected: {
       achievement: j.expected,
       reason: j.reason[lang],
@@ -425,7 +327,7 @@ export function outcomeEntry(
           text: j.target.text,
         }
       : null,
-    recorded: row.recorded.kind === "valid" ? row.recorded.code : null,
+    recorded: recordedIndicatorStatus(row),
     expected: j.expected,
     reason: j.reason[lang],
   };
@@ -442,7 +344,7 @@ export function strategyEntry(
     name: b.name,
     sheet: b.sheet,
     row: b.row + 1,
-    recordedProgress: b.progress.kind === "valid" ? b.progress.code : null,
+    recordedProgress: recordedProgress(b),
     expectedProgress: j.expected,
     recordedOverall: b.overall.kind === "valid" ? b.overall.code : null,
     recordedEffectiveness: b.effectiveness.kind === "valid" ? b.effectiveness.code : null,

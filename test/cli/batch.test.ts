@@ -7,7 +7,7 @@ import { main } from "../../src/cli/main";
 import { expandInputs } from "../../src/cli/inputs";
 import { runPool } from "../../src/cli/batch";
 import { defaultProfile } from "../../src/core/profile";
-import { reportSchema } from "../../src/core/report";
+import { reportSchema } from "../../src/core/reportSchema";
 import { syntheticWorkbook } from "../../bench/synthetic";
 import { SAMPLE } from "../helpers/seed";
 import { capture } from "../helpers/io";

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { reportSchema } from "../../src/core/report";
+import { reportSchema } from "../../src/core/reportSchema";
 import { SAMPLE } from "../helpers/seed";
 import { capture } from "../helpers/io";
 

@@ -6,7 +6,8 @@ import type {
   IndicatorJudgement,
   ProgressJudgement,
 } from "../judge";
-import { ruleSeverity, type Profile } from "../profile";
+import type { Profile } from "../profile";
+import { ruleSeverity } from "../defaultProfile";
 
 export type Severity = "error" | "warning" | "info";
 
