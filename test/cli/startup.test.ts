@@ -43,3 +43,17 @@ describe("what the command line loads", () => {
     }
   });
 });
+
+describe("the Node.js the command line needs", () => {
+  test("a Node.js without zlib.crc32 (before 20.15) gets a clear message and exit 2, not a stack trace", () => {
+    const script = `
+      delete require("zlib").crc32;
+      process.argv = [process.argv[0], "hyoka", "check", ${JSON.stringify(SAMPLE)}];
+      require("./bin/hyoka.js");`;
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Node.js 20.15 以降が必要です");
+    expect(r.stderr).toContain("needs Node.js 20.15 or later");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
