@@ -27,12 +27,18 @@ describe("the bundled sample workbook (港区 平成28年度)", () => {
   });
 
   test("every initiative's expected ①②③ is the recorded one, except 1-3-1 which gets a warning", () => {
-    const differ = report.initiatives.filter((i) => i.expected.achievement !== i.recorded.achievement);
-    expect(differ.map((i) => [i.code, i.recorded.achievement, i.expected.achievement])).toEqual([["1-3-1", "①", "②"]]);
-    expect(report.initiatives).toHaveLength(12);
-    expect(report.findings.filter((f) => f.severity !== "info").map((f) => [f.severity, f.sheet, f.cell, f.rule])).toEqual([
-      ["warning", "1 具体的取組", "G9", "achievement-rule"],
+    const differ = report.initiatives.filter(
+      (i) => i.expected.achievement !== i.recorded.achievement
+    );
+    expect(differ.map((i) => [i.code, i.recorded.achievement, i.expected.achievement])).toEqual([
+      ["1-3-1", "①", "②"],
     ]);
+    expect(report.initiatives).toHaveLength(12);
+    expect(
+      report.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => [f.severity, f.sheet, f.cell, f.rule])
+    ).toEqual([["warning", "1 具体的取組", "G9", "achievement-rule"]]);
   });
 
   test("every outcome row's expected A/B is the recorded one, and all are decided", () => {
@@ -44,7 +50,8 @@ describe("the bundled sample workbook (港区 平成28年度)", () => {
   });
 
   test("every strategy's expected a/b is the recorded one", () => {
-    for (const s of report.strategies) expect([s.sheet, s.row, s.expectedProgress]).toEqual([s.sheet, s.row, s.recordedProgress]);
+    for (const s of report.strategies)
+      expect([s.sheet, s.row, s.expectedProgress]).toEqual([s.sheet, s.row, s.recordedProgress]);
     expect(report.strategies.filter((s) => s.expectedProgress !== null)).toHaveLength(13);
   });
 
@@ -58,8 +65,18 @@ describe("the bundled sample workbook (港区 平成28年度)", () => {
 
   test("the unmet list has 〔目標〕〔実績〕 and the remedy", () => {
     const u = report.summary.unmet.find((x) => x.code === "6-1-2")!;
-    expect(u.situation).toBe("日常生活に関する様々な相談や要望について、区役所が適切に対応していると感じる区民の割合 〔目標〕75% 〔実績〕73.1%");
-    expect(u.remedy).toBe("サービスの受け手である相談者等の視点に立ち、窓口サービスの改善に向けた取組を進めながら、より適切かつ丁寧な対応に努める。");
-    expect(report.summary.unmet.map((x) => x.code)).toEqual(["1-3-3", "6-1-2", "6-2-1", "6-3-1", "6-4-3"]);
+    expect(u.situation).toBe(
+      "日常生活に関する様々な相談や要望について、区役所が適切に対応していると感じる区民の割合 〔目標〕75% 〔実績〕73.1%"
+    );
+    expect(u.remedy).toBe(
+      "サービスの受け手である相談者等の視点に立ち、窓口サービスの改善に向けた取組を進めながら、より適切かつ丁寧な対応に努める。"
+    );
+    expect(report.summary.unmet.map((x) => x.code)).toEqual([
+      "1-3-3",
+      "6-1-2",
+      "6-2-1",
+      "6-3-1",
+      "6-4-3",
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import * as path from "path";
-import { checkWorkbook, toJsonReport, toReportOverview, type JsonReport, type Lang } from "../core/report";
+import {
+  checkWorkbook,
+  toJsonReport,
+  toReportOverview,
+  type JsonReport,
+  type Lang,
+} from "../core/report";
 import { buildWritePlan } from "../core/plan";
 import type { Profile } from "../core/profile";
 import { loadBook, saveBook, UnusableFileError } from "../xlsx/files";

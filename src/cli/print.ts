@@ -65,7 +65,8 @@ function sheetColumns(s: JsonReport["sheets"][number], lang: Lang): string[] {
         .map((n) => n.lookedFor.join(ja ? "・" : "/"))
         .join(ja ? "、" : ", ")}`
     );
-  for (const i of s.ignored) out.push(`      ${ja ? "使わない列" : "set aside"} ${i.column} ${i.header}: ${i.why}`);
+  for (const i of s.ignored)
+    out.push(`      ${ja ? "使わない列" : "set aside"} ${i.column} ${i.header}: ${i.why}`);
   return out;
 }
 

@@ -32,7 +32,6 @@ const roleSpec = <const K extends readonly [string, ...string[]]>(keys: K) =>
     required: z.array(z.enum(keys)).min(1),
   });
 
-
 const spellings = z.array(z.string().min(1)).min(1);
 
 /** A status written at the end of another cell's text (R5 style: `…10,488世帯):A`), for a sheet without that column. */

@@ -93,8 +93,10 @@ function textMatch(spec: NormalizedSpec, text: string): TextMatch | null {
   for (const alias of spec.aliases) {
     if (text === alias) return { score: 100, alias, how: "exact" };
     if (text.startsWith(alias)) consider(60 + 20 * (alias.length / text.length), alias, "partial");
-    else if (text.endsWith(alias)) consider(50 + 20 * (alias.length / text.length), alias, "partial");
-    else if (text.includes(alias)) consider(20 + 20 * (alias.length / text.length), alias, "partial");
+    else if (text.endsWith(alias))
+      consider(50 + 20 * (alias.length / text.length), alias, "partial");
+    else if (text.includes(alias))
+      consider(20 + 20 * (alias.length / text.length), alias, "partial");
   }
   if (best) return best;
   for (const alias of spec.aliases) {
@@ -423,7 +425,12 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): SheetLayout {
   for (const [field, m] of Object.entries(matches))
     fields[field] = { ...m, header: headerTexts(filled, top, bottom, m.col) };
   for (const [field, c] of Object.entries(inline))
-    fields[field] = { col: c, header: headerTexts(filled, top, bottom, c), alias: "", how: "inline" };
+    fields[field] = {
+      col: c,
+      header: headerTexts(filled, top, bottom, c),
+      alias: "",
+      how: "inline",
+    };
   const ignored: SheetLayout["ignored"] = [];
   paths.forEach((path, col) => {
     const word = ignoredWord(path, ignoredWords);

@@ -72,7 +72,10 @@ export function checkWorkbook(workbook: SheetGrid[], profile: Profile): CheckRes
 }
 
 /** Rule 4 for one strategy block, or why it is not judged this year. */
-export function judgeBlockProgress(block: StrategyBlock, evaluation: Evaluation): ProgressJudgement {
+export function judgeBlockProgress(
+  block: StrategyBlock,
+  evaluation: Evaluation
+): ProgressJudgement {
   return isNotEvaluated(block, evaluation)
     ? {
         expected: null,
@@ -86,7 +89,10 @@ export function judgeBlockProgress(block: StrategyBlock, evaluation: Evaluation)
 }
 
 /** Where a finding stands in the report: its sheet's place in the workbook, its severity, its cell. */
-export function findingOrder(f: Finding, sheetOrder: Map<string, number>): [number, number, number] {
+export function findingOrder(
+  f: Finding,
+  sheetOrder: Map<string, number>
+): [number, number, number] {
   return [sheetOrder.get(f.sheet) ?? -1, SEVERITY_ORDER[f.severity], cellOrder(f.cell)];
 }
 
@@ -114,9 +120,15 @@ export type JsonReport = z.infer<typeof reportSchema>;
 
 export const HYOKA_VERSION = "0.1.0";
 
-const MATCH_WHY: Record<MatchKind, { ja: (alias: string) => string; en: (alias: string) => string }> = {
+const MATCH_WHY: Record<
+  MatchKind,
+  { ja: (alias: string) => string; en: (alias: string) => string }
+> = {
   exact: { ja: (a) => `見出しが「${a}」`, en: (a) => `the header is ${a}` },
-  partial: { ja: (a) => `見出しに「${a}」を含む（一部一致）`, en: (a) => `the header holds ${a} (partial match)` },
+  partial: {
+    ja: (a) => `見出しに「${a}」を含む（一部一致）`,
+    en: (a) => `the header holds ${a} (partial match)`,
+  },
   similar: {
     ja: (a) => `見出しが「${a}」と1文字違い（誤字とみなしました）`,
     en: (a) => `the header is one character off ${a} (taken as a typo)`,
@@ -130,8 +142,7 @@ const MATCH_WHY: Record<MatchKind, { ja: (alias: string) => string; en: (alias: 
 /** The report's account of a sheet's columns: what was taken from where and why, what was not found, what was set aside. */
 function sheetFields(layout: SheetLayout, profile: Profile, lang: Lang) {
   const role = layout.role;
-  const specs =
-    role === "other" ? {} : (profile.roles[role].fields as Record<string, FieldSpec>);
+  const specs = role === "other" ? {} : (profile.roles[role].fields as Record<string, FieldSpec>);
   return {
     fields: Object.entries(layout.fields)
       .sort(([, a], [, b]) => a.col - b.col)
@@ -172,8 +183,10 @@ function firstLine(text: string): string {
  * What the printed summary shows of the report: everything but each row's judgement. The command line prints it
  * without writing the reasons of every initiative, outcome and strategy, which only the JSON report gives.
  */
-export interface ReportOverview
-  extends Pick<JsonReport, "tool" | "version" | "file" | "profile" | "sheets" | "findings" | "summary"> {
+export interface ReportOverview extends Pick<
+  JsonReport,
+  "tool" | "version" | "file" | "profile" | "sheets" | "findings" | "summary"
+> {
   initiatives: Pick<ReportInitiative, "recorded">[];
   outcomes: Pick<JsonReport["outcomes"][number], "recorded">[];
   strategies: Pick<JsonReport["strategies"][number], "recordedProgress">[];

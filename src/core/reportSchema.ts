@@ -38,7 +38,9 @@ export const reportSchema = z.object({
         })
       ),
       /** The role's fields that no header named, with the headers looked for. */
-      notFound: z.array(z.object({ field: z.string(), required: z.boolean(), lookedFor: z.array(z.string()) })),
+      notFound: z.array(
+        z.object({ field: z.string(), required: z.boolean(), lookedFor: z.array(z.string()) })
+      ),
       /** Columns set aside although their header names a field (中間振り返り, 見込み), and why. */
       ignored: z.array(z.object({ column: z.string(), header: z.string(), why: z.string() })),
     })

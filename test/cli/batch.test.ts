@@ -12,7 +12,6 @@ import { syntheticWorkbook } from "../../bench/synthetic";
 import { SAMPLE } from "../helpers/seed";
 import { capture } from "../helpers/io";
 
-
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
 let wards: string;
@@ -42,7 +41,9 @@ describe("hyoka check on many workbooks", () => {
     expect(summary.files).toHaveLength(2);
     const city = summary.files.find((f: { file: string }) => f.file.endsWith("city.xlsx"));
     expect(summary.total.achieved).toBe(7 + city.total.achieved);
-    expect(table).toMatch(new RegExp(`計\\s+${summary.total.achieved}\\s+${summary.total.notAchieved}`));
+    expect(table).toMatch(
+      new RegExp(`計\\s+${summary.total.achieved}\\s+${summary.total.notAchieved}`)
+    );
     const report = JSON.parse(await fs.readFile(path.join(json, "港区.json"), "utf8"));
     expect(reportSchema.parse(report).summary.total).toEqual({ achieved: 7, notAchieved: 5 });
     expect(c.err.some((l) => l.includes("2/2"))).toBe(true); // progress
@@ -50,16 +51,40 @@ describe("hyoka check on many workbooks", () => {
 
   test("a quoted recursive glob keeps same-named files of different folders apart", async () => {
     const { files } = await expandInputs([`${wards}/**/*.xlsx`]);
-    expect(files.map((f) => path.relative(wards, f)).sort()).toEqual(["city.xlsx", "north/港区.xlsx", "港区.xlsx"]);
+    expect(files.map((f) => path.relative(wards, f)).sort()).toEqual([
+      "city.xlsx",
+      "north/港区.xlsx",
+      "港区.xlsx",
+    ]);
     const c = capture();
     const json = path.join(dir, "glob-reports");
-    expect(await main(["check", `${wards}/**/*.xlsx`, "--json", json, "--jobs", "0"], c.io)).toBe(0);
-    expect((await fs.readdir(json)).sort()).toEqual(["city.json", "north__港区.json", "summary.json", "港区.json"]);
+    expect(await main(["check", `${wards}/**/*.xlsx`, "--json", json, "--jobs", "0"], c.io)).toBe(
+      0
+    );
+    expect((await fs.readdir(json)).sort()).toEqual([
+      "city.json",
+      "north__港区.json",
+      "summary.json",
+      "港区.json",
+    ]);
   });
 
   test("--out writes a checked copy of each workbook into a directory", async () => {
     const out = path.join(dir, "checked");
-    expect(await main(["check", path.join(wards, "港区.xlsx"), path.join(wards, "city.xlsx"), "--out", out, "--jobs", "0"], capture().io)).toBe(0);
+    expect(
+      await main(
+        [
+          "check",
+          path.join(wards, "港区.xlsx"),
+          path.join(wards, "city.xlsx"),
+          "--out",
+          out,
+          "--jobs",
+          "0",
+        ],
+        capture().io
+      )
+    ).toBe(0);
     expect((await fs.readdir(out)).sort()).toEqual(["city.checked.xlsx", "港区.checked.xlsx"]);
   });
 
@@ -81,7 +106,10 @@ describe("hyoka check on many workbooks", () => {
   });
 
   test("the installed command checks on worker threads, one per core", () => {
-    const r = spawnSync(process.execPath, ["bin/hyoka.js", "check", wards, "--lang", "en"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["bin/hyoka.js", "check", wards, "--lang", "en"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/港区\.xlsx\s+7\s+5\s+0\s+1/);
     expect(r.stdout).toMatch(/total\s+\d+/);

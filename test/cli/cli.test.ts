@@ -6,7 +6,6 @@ import { reportSchema } from "../../src/core/reportSchema";
 import { SAMPLE } from "../helpers/seed";
 import { capture } from "../helpers/io";
 
-
 describe("hyoka check", () => {
   let dir: string;
   beforeAll(async () => {
@@ -35,13 +34,23 @@ describe("hyoka check", () => {
     expect(await main(["check", SAMPLE, "--json", "-"], c.io)).toBe(0);
     const report = JSON.parse(c.out.join("\n"));
     expect(reportSchema.safeParse(report).success).toBe(true);
-    expect(report.initiatives[0]).toMatchObject({ code: "1-1-1", sheet: "1 具体的取組", row: 5, strategyCode: "1-1", issueNo: 1, relisted: false });
+    expect(report.initiatives[0]).toMatchObject({
+      code: "1-1-1",
+      sheet: "1 具体的取組",
+      row: 5,
+      strategyCode: "1-1",
+      issueNo: 1,
+      relisted: false,
+    });
   });
 
   test("--json <file> writes the report", async () => {
     const file = path.join(dir, "r", "report.json");
     await main(["check", SAMPLE, "--json", file], capture().io);
-    expect(JSON.parse(await fs.readFile(file, "utf8")).summary.total).toEqual({ achieved: 7, notAchieved: 5 });
+    expect(JSON.parse(await fs.readFile(file, "utf8")).summary.total).toEqual({
+      achieved: 7,
+      notAchieved: 5,
+    });
   });
 
   test("--fail-on warning exits 1 on the sample's warning; --fail-on error exits 0", async () => {
@@ -107,7 +116,9 @@ describe("macro-enabled workbooks (.xlsm)", () => {
     await fs.mkdir(input);
     await fs.copyFile(MACRO, path.join(input, "ward.xlsm"));
     const c = capture();
-    expect(await main(["check", input, "--out", path.join(dir, "out"), "--jobs", "1"], c.io)).toBeLessThan(2);
+    expect(
+      await main(["check", input, "--out", path.join(dir, "out"), "--jobs", "1"], c.io)
+    ).toBeLessThan(2);
     expect(await fs.readdir(path.join(dir, "out"))).toEqual(["ward.checked.xlsm"]);
   });
 });

@@ -27,7 +27,9 @@ describe("what the command line loads", () => {
     const loaded = modulesLoadedBy(["check", SAMPLE]);
     expect(loaded).toContain(path.join("dist", "core", "report.js"));
     expect(loaded).not.toContain(path.join("dist", "cli", "batch.js"));
-    expect(loaded.filter((f) => /node_modules[\\/](zod|react|react-dom|@fluentui)[\\/]/.test(f))).toEqual([]);
+    expect(
+      loaded.filter((f) => /node_modules[\\/](zod|react|react-dom|@fluentui)[\\/]/.test(f))
+    ).toEqual([]);
     expect(loaded.filter((f) => /dist[\\/](taskpane|excel|functions)[\\/]/.test(f))).toEqual([]);
   });
 
