@@ -24,9 +24,12 @@ function keyClass(c: number): "keep" | "drop" | "other" {
 }
 
 function slowLabelKey(label: string): string {
+  // Normalized again after the removal: marks left without their base (᾽ is a space and a mark under NFKC) are
+  // put in canonical order only then, so that the key of a key is the key.
   return foldWidth(label)
     .normalize("NFKC")
-    .replace(/[\s\p{P}\p{S}\p{N}]/gu, "");
+    .replace(/[\s\p{P}\p{S}\p{N}]/gu, "")
+    .normalize("NFKC");
 }
 
 /** Comparable form of a label: letters only (no spaces, punctuation, symbols or digits), width-folded, NFKC. */

@@ -31,7 +31,9 @@ describe("the normalizer is idempotent and never throws", () => {
     ["normalizeHeader", normalizeHeader],
     ["labelKey", labelKey],
   ] as const)("%s is idempotent: f(f(x)) = f(x)", (_, f) => {
-    fc.assert(fc.property(workbookText, (s) => f(f(s)) === f(s)));
+    // ᾽ (a space and a combining mark under NFKC) before a musical symbol that NFKC splits into a symbol and a
+    // mark: once found by this property, the marks were left out of canonical order.
+    fc.assert(fc.property(workbookText, (s) => f(f(s)) === f(s)), { examples: [["\u1fbd\u{1d15e}"]] });
   });
 
   test("foldWidth keeps every index (one character for one)", () => {
