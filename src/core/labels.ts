@@ -24,8 +24,8 @@ function keyClass(c: number): "keep" | "drop" | "other" {
 }
 
 function slowLabelKey(label: string): string {
-  // Normalized again after the removal: marks left without their base (᾽ is a space and a mark under NFKC) are
-  // put in canonical order only then, so that the key of a key is the key.
+  // Normalized again after the removal, so that the key of a key is the key: marks left without their base (᾽ is
+  // a space and a mark under NFKC) are put in canonical order, and a mark left next to a letter (し0ﾞ) joins it.
   return foldWidth(label)
     .normalize("NFKC")
     .replace(/[\s\p{P}\p{S}\p{N}]/gu, "")

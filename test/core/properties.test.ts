@@ -12,9 +12,48 @@ import { seedText } from "../helpers/seed";
 
 /** Text of the kind the workbook holds: Japanese, full- and half-width, codes, digits, dashes, line breaks. */
 const pieces = [
-  "業績目標", "撤退基準", "取組実績", "①", "②", "③", "(i)", "（ⅱ）", "ⅰ", "Ａ", "ａ", "○", "×", "【", "】",
-  "１", "2", "３０", "％", "%", "人", "件", "以上", "以下", "延べ", "約", "－", "ー", "―", "-", "\n", " ", "　",
-  "・", "：", "H29年度", "令和", "地域", "区民の割合", "𠮷", "🍙", "#N/A",
+  "業績目標",
+  "撤退基準",
+  "取組実績",
+  "①",
+  "②",
+  "③",
+  "(i)",
+  "（ⅱ）",
+  "ⅰ",
+  "Ａ",
+  "ａ",
+  "○",
+  "×",
+  "【",
+  "】",
+  "１",
+  "2",
+  "３０",
+  "％",
+  "%",
+  "人",
+  "件",
+  "以上",
+  "以下",
+  "延べ",
+  "約",
+  "－",
+  "ー",
+  "―",
+  "-",
+  "\n",
+  " ",
+  "　",
+  "・",
+  "：",
+  "H29年度",
+  "令和",
+  "地域",
+  "区民の割合",
+  "𠮷",
+  "🍙",
+  "#N/A",
 ];
 const workbookText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 60 }),
@@ -22,7 +61,9 @@ const workbookText = fc.oneof(
 );
 
 const toFullWidth = (s: string) =>
-  s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, "\u3000");
+  s
+    .replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+    .replace(/ /g, "\u3000");
 
 describe("the normalizer is idempotent and never throws", () => {
   test.each([
@@ -33,7 +74,10 @@ describe("the normalizer is idempotent and never throws", () => {
   ] as const)("%s is idempotent: f(f(x)) = f(x)", (_, f) => {
     // ᾽ (a space and a combining mark under NFKC) before a musical symbol that NFKC splits into a symbol and a
     // mark: once found by this property, the marks were left out of canonical order.
-    fc.assert(fc.property(workbookText, (s) => f(f(s)) === f(s)), { examples: [["\u1fbd\u{1d15e}"]] });
+    fc.assert(
+      fc.property(workbookText, (s) => f(f(s)) === f(s)),
+      { examples: [["\u1fbd\u{1d15e}"]] }
+    );
   });
 
   test("foldWidth keeps every index (one character for one)", () => {
@@ -41,7 +85,12 @@ describe("the normalizer is idempotent and never throws", () => {
   });
 
   test("full width and half width normalize alike", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => normalizeHeader(toFullWidth(s)) === normalizeHeader(s)));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        (s) => normalizeHeader(toFullWidth(s)) === normalizeHeader(s)
+      )
+    );
   });
 });
 
@@ -62,11 +111,16 @@ describe("code readers and parsers never throw on any text", () => {
 
   test("a code reads the same in full width and in half width", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999 }), (a, b, c) => {
-        const half = readInitiativeCode(`【${a}-${b}-${c}】`);
-        const full = readInitiativeCode(toFullWidth(`【${a}-${b}-${c}】`).replace(/－/g, "－"));
-        return half?.code === `${a}-${b}-${c}` && full?.code === half.code;
-      })
+      fc.property(
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 999 }),
+        (a, b, c) => {
+          const half = readInitiativeCode(`【${a}-${b}-${c}】`);
+          const full = readInitiativeCode(toFullWidth(`【${a}-${b}-${c}】`).replace(/－/g, "－"));
+          return half?.code === `${a}-${b}-${c}` && full?.code === half.code;
+        }
+      )
     );
   });
 });
@@ -74,27 +128,48 @@ describe("code readers and parsers never throw on any text", () => {
 describe("the header matcher", () => {
   const sheets = [
     initiativeSheet("1 具体的取組", [
-      { code: "1-1-1", target: "参加者数 100人以上", threshold: "50人以下であれば撤退", actual: "120人", achievement: "①(i)", effectiveness: "○" },
+      {
+        code: "1-1-1",
+        target: "参加者数 100人以上",
+        threshold: "50人以下であれば撤退",
+        actual: "120人",
+        achievement: "①(i)",
+        effectiveness: "○",
+      },
     ]),
-    outcomeSheet("1 めざす成果及び戦略", [{ code: "1-1", indicators: [{ actual: "55.9%", previous: "50.0%", status: "A" }], overall: "A", progress: "a" }]),
+    outcomeSheet("1 めざす成果及び戦略", [
+      {
+        code: "1-1",
+        indicators: [{ actual: "55.9%", previous: "50.0%", status: "A" }],
+        overall: "A",
+        progress: "a",
+      },
+    ]),
   ];
 
   test("finds the same columns whatever width, spaces and line breaks the headers are written with", () => {
     for (const sheet of sheets) {
       const plain = recognizeSheet(sheet, defaultProfile);
       fc.assert(
-        fc.property(fc.constantFrom("full", "spaces", "breaks"), fc.integer({ min: 0, max: 5 }), (how, seed) => {
-          const cells = sheet.cells.map((row, r) =>
-            row.map((c) => {
-              if (r > plain.headerBottom || c === "") return c;
-              if (how === "full") return toFullWidth(c);
-              const at = Math.min(c.length, 1 + (seed % Math.max(1, c.length)));
-              return c.slice(0, at) + (how === "spaces" ? " \u3000" : "\n") + c.slice(at);
-            })
-          );
-          const changed = recognizeSheet({ ...sheet, cells }, defaultProfile);
-          return changed.role === plain.role && JSON.stringify(changed.columns) === JSON.stringify(plain.columns);
-        })
+        fc.property(
+          fc.constantFrom("full", "spaces", "breaks"),
+          fc.integer({ min: 0, max: 5 }),
+          (how, seed) => {
+            const cells = sheet.cells.map((row, r) =>
+              row.map((c) => {
+                if (r > plain.headerBottom || c === "") return c;
+                if (how === "full") return toFullWidth(c);
+                const at = Math.min(c.length, 1 + (seed % Math.max(1, c.length)));
+                return c.slice(0, at) + (how === "spaces" ? " \u3000" : "\n") + c.slice(at);
+              })
+            );
+            const changed = recognizeSheet({ ...sheet, cells }, defaultProfile);
+            return (
+              changed.role === plain.role &&
+              JSON.stringify(changed.columns) === JSON.stringify(plain.columns)
+            );
+          }
+        )
       );
     }
   });
@@ -103,7 +178,10 @@ describe("the header matcher", () => {
     fc.assert(
       fc.property(fc.array(fc.array(workbookText, { maxLength: 8 }), { maxLength: 12 }), (rows) => {
         const g = grid("x", rows.length ? rows : [[""]]);
-        return JSON.stringify(recognizeSheet(g, defaultProfile)) === JSON.stringify(recognizeSheet(g, defaultProfile));
+        return (
+          JSON.stringify(recognizeSheet(g, defaultProfile)) ===
+          JSON.stringify(recognizeSheet(g, defaultProfile))
+        );
       })
     );
   });
@@ -121,8 +199,15 @@ describe("the seeds as a regression corpus", () => {
 
   test("every line parses without throwing, and reads the same in full width as in half width", () => {
     for (const line of lines) {
-      const half = parseLabeledQuantities(line, defaultProfile, "actual").map((q) => [q.quantity.value, q.quantity.unit]);
-      const full = parseLabeledQuantities(toFullWidth(foldWidth(line)), defaultProfile, "actual").map((q) => [q.quantity.value, q.quantity.unit]);
+      const half = parseLabeledQuantities(line, defaultProfile, "actual").map((q) => [
+        q.quantity.value,
+        q.quantity.unit,
+      ]);
+      const full = parseLabeledQuantities(
+        toFullWidth(foldWidth(line)),
+        defaultProfile,
+        "actual"
+      ).map((q) => [q.quantity.value, q.quantity.unit]);
       expect({ line, quantities: full }).toEqual({ line, quantities: half });
     }
   });

@@ -42,19 +42,158 @@ function sameReading(text: string): void {
 
 /** Everything that decides a reading: years, months, dates, ratios, units, comparators, prefixes, windows of space. */
 const pieces = [
-  "0", "1", "12", "2016", "30", "1,234", "1,23", "2,700", "51.1", "3.", ".5", "１", "２０", "％", "%", "人", "団体・人",
-  "団体", "企業・団体", "地域", "小学校区", "校区", "か所", "万円", "円", "点", "件", "回", "年", "年度", "ヶ月", "か月",
-  "月", "日", "時点", "時現在", "点満点", "歳児", "H", "R", "S", "平成", "令和", "昭和", "第", "No.", "NO", "no", "/",
-  "／", "-", "－", "~", "〜", "～", "以上", "以下", "未満", "超", "を超える", "を超え", "を上回る", "より多い",
-  "を下回る", "より少ない", "延べ", "のべ", "約", "およそ", "概ね", "おおむね", "全", "全件", "全件数", " ", "　",
-  "                         ", "\t", "\n", "\r\n", "。", "．", "、", "：", ":", "→", "・", "（", "(", "）", "「",
-  "」", "【", "】", "〔", "※", "○", "…", "が", "は", "を", "で", "に", "も", "区民の割合", "参加者数", "ＡＢＣ",
-  "ｱｲｳ", "ゟ", "𠮷", "🍙", "①", "ⅱ", "\u200b", "\u3099", "か", "ﾞ", "【1-1-1】", "【１－３－１】", "１－３－１", "1-3-1", "（1-2-3）", "[", "［", "〕",
-  "】", "＜再掲＞", "再掲", "戦略", "経営課題", "１－", "1ー3ー1", "―", "なし", "無し",
+  "0",
+  "1",
+  "12",
+  "2016",
+  "30",
+  "1,234",
+  "1,23",
+  "2,700",
+  "51.1",
+  "3.",
+  ".5",
+  "１",
+  "２０",
+  "％",
+  "%",
+  "人",
+  "団体・人",
+  "団体",
+  "企業・団体",
+  "地域",
+  "小学校区",
+  "校区",
+  "か所",
+  "万円",
+  "円",
+  "点",
+  "件",
+  "回",
+  "年",
+  "年度",
+  "ヶ月",
+  "か月",
+  "月",
+  "日",
+  "時点",
+  "時現在",
+  "点満点",
+  "歳児",
+  "H",
+  "R",
+  "S",
+  "平成",
+  "令和",
+  "昭和",
+  "第",
+  "No.",
+  "NO",
+  "no",
+  "/",
+  "／",
+  "-",
+  "－",
+  "~",
+  "〜",
+  "～",
+  "以上",
+  "以下",
+  "未満",
+  "超",
+  "を超える",
+  "を超え",
+  "を上回る",
+  "より多い",
+  "を下回る",
+  "より少ない",
+  "延べ",
+  "のべ",
+  "約",
+  "およそ",
+  "概ね",
+  "おおむね",
+  "全",
+  "全件",
+  "全件数",
+  " ",
+  "　",
+  "                         ",
+  "\t",
+  "\n",
+  "\r\n",
+  "。",
+  "．",
+  "、",
+  "：",
+  ":",
+  "→",
+  "・",
+  "（",
+  "(",
+  "）",
+  "「",
+  "」",
+  "【",
+  "】",
+  "〔",
+  "※",
+  "○",
+  "…",
+  "が",
+  "は",
+  "を",
+  "で",
+  "に",
+  "も",
+  "区民の割合",
+  "参加者数",
+  "ＡＢＣ",
+  "ｱｲｳ",
+  "ゟ",
+  "𠮷",
+  "🍙",
+  "①",
+  "ⅱ",
+  "\u200b",
+  "\u3099",
+  "か",
+  "ﾞ",
+  "【1-1-1】",
+  "【１－３－１】",
+  "１－３－１",
+  "1-3-1",
+  "（1-2-3）",
+  "[",
+  "［",
+  "〕",
+  "】",
+  "＜再掲＞",
+  "再掲",
+  "戦略",
+  "経営課題",
+  "１－",
+  "1ー3ー1",
+  "―",
+  "なし",
+  "無し",
   // Later templates: codes with a word inside the bracket, a bracket holding code and title, budget notes.
-  "【具体的取組1-1-1】", "【具体的取組", "具体的取組", "取組", "【戦略1-1】", "【戦略１－１ ", "めざす成果", "予算額",
-  "予算", "［予算額 263千円］", "[予算額 1,024千円]", "］", "）", "〕",
-  " ".repeat(60), "\u3000".repeat(30),
+  "【具体的取組1-1-1】",
+  "【具体的取組",
+  "具体的取組",
+  "取組",
+  "【戦略1-1】",
+  "【戦略１－１ ",
+  "めざす成果",
+  "予算額",
+  "予算",
+  "［予算額 263千円］",
+  "[予算額 1,024千円]",
+  "］",
+  "）",
+  "〕",
+  " ".repeat(60),
+  "\u3000".repeat(30),
 ];
 const workbookText = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join("")),
@@ -73,7 +212,9 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
   test("every cell of the sample workbook", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(SAMPLE);
-    const cells = readGrids(wb).flatMap((g) => g.cells.flat()).filter((t) => t !== "");
+    const cells = readGrids(wb)
+      .flatMap((g) => g.cells.flat())
+      .filter((t) => t !== "");
     expect(cells.length).toBeGreaterThan(100);
     for (const text of cells) sameReading(text);
   });
@@ -83,7 +224,8 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
       fc.property(workbookText, (text) => {
         sameReading(text);
       }),
-      { numRuns: 3000 }
+      // A half-width voiced mark after a digit: the key joins it to the letter before once the digit is gone.
+      { numRuns: 3000, examples: [["無し0ﾞ"]] }
     );
   });
 
@@ -109,12 +251,16 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
     const letters = fc.constantFrom(..."地域参加者数のアイ回率ab・ 　");
     const label = fc.array(letters, { maxLength: 400 }).map((cs) => cs.join(""));
     fc.assert(
-      fc.property(label, fc.array(label, { minLength: 1, maxLength: 8 }), (criterion, candidates) => {
-        for (const candidate of candidates)
-          expect(labelSimilarity(criterion, candidate)).toBe(
-            reference.labelSimilarity(criterion, candidate)
-          );
-      }),
+      fc.property(
+        label,
+        fc.array(label, { minLength: 1, maxLength: 8 }),
+        (criterion, candidates) => {
+          for (const candidate of candidates)
+            expect(labelSimilarity(criterion, candidate)).toBe(
+              reference.labelSimilarity(criterion, candidate)
+            );
+        }
+      ),
       { numRuns: 1500 }
     );
     // Any two UTF-16 units make a bigram, NUL and U+FFFF included (a code of 0 or -1 in the table).
@@ -129,13 +275,16 @@ describe("the fast quantity parser reads exactly what the regex parser reads", (
 test("matchActual picks the actual, or gives up, as scoring and sorting every candidate does", () => {
   const seedItems = reference.parseLabeledQuantities(seedText(), P, "actual");
   const check = (label: string, quantity: fast.Quantity, actuals: fast.LabeledQuantity[]) =>
-    expect(matchActual(label, quantity, actuals, P)).toEqual(matchBySort(label, quantity, actuals, P));
+    expect(matchActual(label, quantity, actuals, P)).toEqual(
+      matchBySort(label, quantity, actuals, P)
+    );
   for (let i = 0; i + 8 < seedItems.length; i += 3)
     check(seedItems[i].label, seedItems[i].quantity, seedItems.slice(i + 1, i + 8));
   fc.assert(
     fc.property(workbookText, workbookText, (target, actual) => {
       const actuals = fast.parseLabeledQuantities(actual, P, "actual");
-      for (const t of fast.parseLabeledQuantities(target, P, "target")) check(t.label, t.quantity, actuals);
+      for (const t of fast.parseLabeledQuantities(target, P, "target"))
+        check(t.label, t.quantity, actuals);
     }),
     { numRuns: 2000 }
   );
@@ -144,7 +293,8 @@ test("matchActual picks the actual, or gives up, as scoring and sorting every ca
 describe("character classes the fast paths rely on", () => {
   test("isSpaceCode is JavaScript's \\s, for every UTF-16 code unit", () => {
     const differ: number[] = [];
-    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    for (let c = 0; c <= 0xffff; c++)
+      if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
     expect(differ).toEqual([]);
   });
 

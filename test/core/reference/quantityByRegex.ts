@@ -197,7 +197,6 @@ function lastSentence(segment: string): string {
   return meaningful(cleanLabel(tail)) ? tail : segment;
 }
 
-
 /**
  * Every quantity of a multi-line cell with its label. A line whose label is too short to say what it counts
  * (`平成29年度までに 80％以上`) takes the text of the lines before it. In targets, only what follows the
@@ -248,6 +247,8 @@ export function labelKey(label: string): string {
     foldWidth(label)
       .normalize("NFKC")
       .replace(/[\s\p{P}\p{S}\p{N}]/gu, "")
+      // The key is itself normalized: removing a digit or symbol can leave a mark next to a letter (し0ﾞ).
+      .normalize("NFKC")
   );
 }
 
