@@ -227,8 +227,9 @@ export class ZipPackage {
   }
 
   /**
-   * The entry's inflated bytes in chunks of at most INFLATE_CHUNK, so that a parser downstream never holds a
-   * whole part as one string. Data that is cut, damaged or longer than declared fails with a ZipRefused.
+   * The entry's inflated bytes in the chunks zlib gave (at most INFLATE_CHUNK each; one, for a stored entry or
+   * one read whole before), for a parser that takes text piece by piece. Data that is cut, damaged or longer
+   * than declared fails with a ZipRefused.
    */
   async *chunks(name: string): AsyncGenerator<Buffer> {
     yield* this.kept.get(name) ?? (await this.inflate(this.named(name)));
