@@ -68,7 +68,6 @@ const INFLATE_CHUNK = 1024 * 1024;
 export interface ZipPart {
   name: string;
   size: number;
-  compressedSize: number;
   mtime: Date;
   /** A folder entry (name ending in "/"): some writers list folders; they are kept as they are. */
   directory: boolean;
@@ -133,7 +132,6 @@ export class ZipPackage {
         parts.push({
           name: entry.fileName,
           size: entry.uncompressedSize,
-          compressedSize: entry.compressedSize,
           mtime: entry.getLastModDate(),
           directory: entry.fileName.endsWith("/"),
           entry,

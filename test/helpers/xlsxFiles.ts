@@ -8,6 +8,19 @@ import { defaultProfile, type Profile } from "../../src/core/profile";
 import { loadBook, saveBook } from "../../src/xlsx/files";
 import type { ApplyOutcome } from "../../src/xlsx/applyPlan";
 
+/**
+ * The sample and the workbooks other tools wrote (test/fixtures; libreoffice.xlsx is rich.xlsx saved by
+ * LibreOffice Calc 7.4): the files every file-adapter test runs on.
+ */
+export const FIXTURE_BOOKS = [
+  "minato-h28.xlsx",
+  "rich.xlsx",
+  "notes.xlsx",
+  "x14.xlsx",
+  "macro.xlsm",
+  "libreoffice.xlsx",
+];
+
 /** A workbook read by ExcelJS: an independent reader for what Hyoka's file adapter wrote. */
 export async function loadWithExcelJs(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -24,7 +37,11 @@ export async function writeWithExcelJs(wb: ExcelJS.Workbook, name = "book.xlsx")
 }
 
 /** `check --out` through the file adapter, without the command line's printing. */
-export async function checkInto(input: string, output: string, profile: Profile = defaultProfile): Promise<ApplyOutcome> {
+export async function checkInto(
+  input: string,
+  output: string,
+  profile: Profile = defaultProfile
+): Promise<ApplyOutcome> {
   const book = await loadBook(input);
   return saveBook(book, buildWritePlan(checkWorkbook(book.grids, profile), profile, "ja"), output);
 }

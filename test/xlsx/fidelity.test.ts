@@ -9,6 +9,7 @@ import { readMeta } from "../../src/core/meta";
 import { diffParts, partsOf } from "../helpers/parts";
 import { bigBook, edgeBook, EDGE_CELLS } from "../helpers/edgeBooks";
 import { SAMPLE } from "../helpers/seed";
+import { FIXTURE_BOOKS } from "../helpers/xlsxFiles";
 
 /**
  * Workbooks written by other tools (XlsxWriter, LibreOffice-style parts, openpyxl-style extLst; see
@@ -27,8 +28,7 @@ async function run(...args: string[]): Promise<number> {
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "hyoka-fidelity-"));
-  for (const f of ["minato-h28.xlsx", "rich.xlsx", "notes.xlsx", "x14.xlsx", "macro.xlsm", "libreoffice.xlsx"])
-    books[f] = path.join(FIXTURES, f);
+  for (const f of FIXTURE_BOOKS) books[f] = path.join(FIXTURES, f);
   const title = (await loadBook(SAMPLE)).grids.find((g) => g.name === "1 具体的取組")!.cells[4][1];
   books["edges.xlsx"] = await edgeBook(SAMPLE, path.join(dir, "in", "edges.xlsx"), title);
   books["rows100000.xlsx"] = await bigBook(SAMPLE, path.join(dir, "in", "rows100000.xlsx"), 100_000);
@@ -76,17 +76,8 @@ function inRanges(ref: string, ranges: string[]): boolean {
   });
 }
 
-/** libreoffice.xlsx is rich.xlsx saved by LibreOffice Calc 7.4 (its own chart, drawing and comment parts). */
-const NAMES = [
-  "minato-h28.xlsx",
-  "rich.xlsx",
-  "notes.xlsx",
-  "x14.xlsx",
-  "macro.xlsm",
-  "libreoffice.xlsx",
-  "edges.xlsx",
-  "rows100000.xlsx",
-];
+/** The fixture books (FIXTURE_BOOKS) and the two built at the edges in beforeAll. */
+const NAMES = [...FIXTURE_BOOKS, "edges.xlsx", "rows100000.xlsx"];
 
 describe.each(NAMES)("%s", (name) => {
   const ext = path.extname(name);

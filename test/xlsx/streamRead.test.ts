@@ -5,18 +5,12 @@ import { readGrids as readGridsWithExcelJs } from "../helpers/excelJsGrids";
 import { ZipPackage } from "../../src/xlsx/zipPackage";
 import { readBookInfo, readGridsOf, readSharedStrings } from "../../src/xlsx/readBook";
 import { makeZip } from "../helpers/zip";
+import { FIXTURE_BOOKS } from "../helpers/xlsxFiles";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
 describe("the streaming reader gives the grids the ExcelJS reader gave", () => {
-  test.each([
-    "minato-h28.xlsx",
-    "rich.xlsx",
-    "notes.xlsx",
-    "x14.xlsx",
-    "macro.xlsm",
-    "libreoffice.xlsx",
-  ])("%s", async (name) => {
+  test.each(FIXTURE_BOOKS)("%s", async (name) => {
     const data = await fs.readFile(path.join(FIXTURES, name));
     const pkg = await ZipPackage.open(data);
     const grids = await readGridsOf(pkg, await readBookInfo(pkg));

@@ -1,22 +1,11 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/report";
-import { buildWritePlan } from "../../src/core/plan";
-import { defaultProfile } from "../../src/core/profile";
-import { loadBook, saveBook } from "../../src/xlsx/files";
 import { writeZip, ZipPackage } from "../../src/xlsx/zipPackage";
 import { makeZip, readZip, storedBytes, walkLocalEntries } from "../helpers/zip";
+import { checkInto, FIXTURE_BOOKS } from "../helpers/xlsxFiles";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
-const FILES = [
-  "minato-h28.xlsx",
-  "libreoffice.xlsx",
-  "macro.xlsm",
-  "x14.xlsx",
-  "notes.xlsx",
-  "rich.xlsx",
-];
 
 let dir: string;
 beforeAll(async () => {
@@ -28,19 +17,18 @@ afterAll(async () => {
 
 async function checkedCopy(name: string): Promise<{ before: Buffer; after: Buffer }> {
   const input = path.join(FIXTURES, name);
-  const book = await loadBook(input);
-  const result = checkWorkbook(book.grids, defaultProfile);
   const out = path.join(dir, `checked-${name}`);
-  await saveBook(book, buildWritePlan(result, defaultProfile, "ja"), out);
+  await checkInto(input, out);
   return { before: await fs.readFile(input), after: await fs.readFile(out) };
 }
 
 describe("the zip Hyoka writes", () => {
-  test.each(FILES)(
+  test.each(FIXTURE_BOOKS)(
     "%s: a part Hyoka does not edit is copied as it was deflated, not deflated again",
     async (name) => {
       const { before, after } = await checkedCopy(name);
-      const inflatedBefore = new Map(readZip(before).map((e) => [e.name, e.data]));
+      const entriesBefore = readZip(before);
+      const inflatedBefore = new Map(entriesBefore.map((e) => [e.name, e.data]));
       const inflatedAfter = new Map(readZip(after).map((e) => [e.name, e.data]));
       const storedBefore = storedBytes(before);
       const storedAfter = storedBytes(after);
@@ -49,7 +37,7 @@ describe("the zip Hyoka writes", () => {
       );
       expect(untouched.length).toBeGreaterThan(0);
       for (const part of untouched)
-        if (readZip(before).find((e) => e.name === part)!.method === 8)
+        if (entriesBefore.find((e) => e.name === part)!.method === 8)
           expect({ part, same: storedAfter.get(part)!.equals(storedBefore.get(part)!) }).toEqual({
             part,
             same: true,
@@ -57,14 +45,14 @@ describe("the zip Hyoka writes", () => {
     }
   );
 
-  test.each(FILES)(
+  test.each(FIXTURE_BOOKS)(
     "%s: every entry reads walking the local headers, as a streaming reader does",
     async (name) => {
       const { after } = await checkedCopy(name);
       const walked = walkLocalEntries(after);
-      expect(walked.map((e) => e.name)).toEqual(readZip(after).map((e) => e.name));
-      for (const [i, e] of readZip(after).entries())
-        expect(walked[i].data.equals(e.data)).toBe(true);
+      const entries = readZip(after);
+      expect(walked.map((e) => e.name)).toEqual(entries.map((e) => e.name));
+      for (const [i, e] of entries.entries()) expect(walked[i].data.equals(e.data)).toBe(true);
     }
   );
 
